@@ -1,0 +1,55 @@
+#pragma once
+// Exact decimal number as filed: an integer mantissa and a decimal scale.
+// "26.80" is mantissa 2680, scale 2; it prints back as "26.80" and compares
+// equal (by value) to "26.8". No floating point anywhere on the way.
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace form4 {
+
+class decimal {
+public:
+    static constexpr int max_digits = 18;  // fits std::int64_t; the schema allows 16
+    static constexpr int max_scale = 18;
+
+    constexpr decimal() = default;
+    constexpr decimal(std::int64_t mantissa, int scale) : mantissa_(mantissa), scale_(static_cast<std::int8_t>(scale)) {}
+
+    // Accepts [+-]?digits[.digits] or [+-]?.digits (xs:decimal). No thousands
+    // separators, no exponent, no white space: callers trim and clean first.
+    static std::optional<decimal> parse(std::string_view text) noexcept;
+
+    constexpr std::int64_t mantissa() const noexcept { return mantissa_; }
+    constexpr int scale() const noexcept { return scale_; }
+
+    // As filed, keeping trailing zeros ("26.80", "0.00").
+    std::string to_string() const;
+    // Shortest exact form: no trailing fractional zeros, no exponent ("26.8", "0").
+    std::string to_canonical_string() const;
+    double to_double() const noexcept;
+
+    // Rounded half away from zero to at most `places` fractional digits.
+    decimal rounded(int places) const noexcept;
+    // Same value with trailing fractional zeros removed.
+    decimal normalized() const noexcept;
+
+    // Value comparison: 26.8 == 26.80.
+    friend bool operator==(const decimal& a, const decimal& b) noexcept { return compare(a, b) == 0; }
+    friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
+        return compare(a, b) <=> 0;
+    }
+    // Same value and same written scale.
+    bool identical(const decimal& other) const noexcept {
+        return mantissa_ == other.mantissa_ && scale_ == other.scale_;
+    }
+
+private:
+    static int compare(const decimal& a, const decimal& b) noexcept;
+    std::int64_t mantissa_ = 0;
+    std::int8_t scale_ = 0;
+};
+
+}  // namespace form4

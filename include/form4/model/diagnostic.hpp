@@ -1,0 +1,26 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace form4 {
+
+enum class severity { note, warning, error };
+
+// One finding about an input: stable code, message, and 1-based position
+// (line 0 means the finding has no position, e.g. a whole-document rule).
+struct diagnostic {
+    severity level = severity::error;
+    std::string code;        // stable, e.g. "xml.mismatched-end-tag"
+    std::string message;
+    std::size_t line = 0;
+    std::size_t column = 0;
+    bool operator==(const diagnostic&) const = default;
+};
+
+std::string_view to_string(severity) noexcept;
+// "12:5: error: message [code]" (no file name).
+std::string format(const diagnostic&);
+
+}  // namespace form4

@@ -1,0 +1,106 @@
+#include "form4/parse.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "frontends.hpp"
+
+namespace form4 {
+namespace {
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    return true;
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) noexcept {
+    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != text.end();
+}
+
+std::string_view skip_bom_and_space(std::string_view text) noexcept {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    return text;
+}
+
+parse_result failure(input_format format, std::string code, std::string message) {
+    parse_result result;
+    result.format = format;
+    result.diagnostics.push_back(diagnostic{severity::error, std::move(code), std::move(message), 0, 0});
+    return result;
+}
+
+}  // namespace
+
+std::string_view to_string(input_format f) noexcept {
+    switch (f) {
+        case input_format::automatic: return "automatic";
+        case input_format::xml: return "xml";
+        case input_format::text: return "text";
+        case input_format::html: return "html";
+        case input_format::submission: return "submission";
+    }
+    return "automatic";
+}
+
+input_format detect_format(std::string_view bytes) noexcept {
+    std::string_view head = skip_bom_and_space(bytes);
+    std::string_view window = head.substr(0, 4096);
+    if (starts_with_ci(head, "<SEC-DOCUMENT>") || starts_with_ci(head, "<SUBMISSION>") ||
+        starts_with_ci(head, "<IMS-DOCUMENT>") || starts_with_ci(head, "-----BEGIN PRIVACY") ||
+        starts_with_ci(head, "<SEC-HEADER>") || starts_with_ci(head, "<DOCUMENT>"))
+        return input_format::submission;
+    if (contains_ci(window, "<ownershipDocument")) return input_format::xml;
+    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") || contains_ci(window, "<html"))
+        return input_format::html;
+    if (starts_with_ci(head, "<?xml")) return input_format::xml;
+    return input_format::text;
+}
+
+bool parse_result::has_errors() const noexcept {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const diagnostic& d) { return d.level == severity::error; });
+}
+
+parse_result parse(std::string_view bytes, const parse_options& options) {
+    input_format format = options.format == input_format::automatic ? detect_format(bytes) : options.format;
+    if (bytes.size() > options.limits.max_input_bytes)
+        return failure(format, "limit.input-size",
+                       "input is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+                           std::to_string(options.limits.max_input_bytes));
+    switch (format) {
+        case input_format::xml: return detail::parse_xml(bytes, options);
+        case input_format::text: return detail::parse_text(bytes, options);
+        case input_format::html: return detail::parse_html(bytes, options);
+        case input_format::submission: return detail::parse_submission(bytes, options);
+        case input_format::automatic: break;
+    }
+    return failure(format, "format.unknown", "cannot tell the input format");
+}
+
+parse_result parse_file(const std::filesystem::path& path, const parse_options& options) {
+    std::string bytes;
+    if (path == "-") {
+        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return failure(options.format, "io", "cannot open " + path.string());
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        if (in.bad()) return failure(options.format, "io", "cannot read " + path.string());
+        bytes = std::move(buffer).str();
+    }
+    return parse(bytes, options);
+}
+
+}  // namespace form4

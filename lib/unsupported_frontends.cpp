@@ -1,0 +1,22 @@
+// Front ends not built yet answer with a clear error instead of a guess.
+// Each line goes away when its front end lands in lib/<format>/.
+#include "frontends.hpp"
+
+namespace form4::detail {
+namespace {
+parse_result not_supported(input_format format) {
+    parse_result result;
+    result.format = format;
+    result.diagnostics.push_back(diagnostic{severity::error, "format.unsupported",
+                                            std::string("reading ") + std::string(to_string(format)) +
+                                                " input is not supported yet",
+                                            0, 0});
+    return result;
+}
+}  // namespace
+
+parse_result parse_text(std::string_view, const parse_options&) { return not_supported(input_format::text); }
+parse_result parse_html(std::string_view, const parse_options&) { return not_supported(input_format::html); }
+parse_result parse_submission(std::string_view, const parse_options&) { return not_supported(input_format::submission); }
+
+}  // namespace form4::detail
