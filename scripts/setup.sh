@@ -9,4 +9,5 @@ $SUDO apt-get update -qq
 if ! apt-cache show libboost1.81-dev >/dev/null 2>&1; then boost="libboost-dev libboost-json-dev"; fi
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends \
-  g++ cmake make pkg-config python3 $boost libgtest-dev libgmock-dev >/dev/null
+  g++ cmake make pkg-config python3 file binutils $boost libgtest-dev libgmock-dev \
+  libarchive-dev abigail-tools >/dev/null
