@@ -1,0 +1,613 @@
+#pragma once
+// The XML lexical layer as X3 primitives: start and end tags, attributes,
+// character data with entities and CDATA, comments, processing instructions,
+// and the skipping of unknown or damaged elements. Header-only; no DOM.
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "form4/grammar/xml/config.hpp"
+#include "form4/model/document.hpp"
+
+namespace form4::grammar::xml {
+namespace scan {
+
+inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+inline bool is_name_char(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.' || c == ':' || (static_cast<unsigned char>(c) >= 0x80);
+}
+
+inline bool starts_with(iterator_type it, iterator_type last, std::string_view s) noexcept {
+    return static_cast<std::size_t>(last - it) >= s.size() && std::memcmp(it, s.data(), s.size()) == 0;
+}
+
+inline iterator_type find(iterator_type it, iterator_type last, std::string_view s) noexcept {
+    while (it < last) {
+        auto* hit = static_cast<iterator_type>(std::memchr(it, s[0], static_cast<std::size_t>(last - it)));
+        if (!hit) return last;
+        if (starts_with(hit, last, s)) return hit;
+        it = hit + 1;
+    }
+    return last;
+}
+
+inline void skip_space(iterator_type& it, iterator_type last) noexcept {
+    while (it != last && is_space(*it)) ++it;
+}
+
+inline std::string_view read_name(iterator_type& it, iterator_type last) noexcept {
+    iterator_type start = it;
+    while (it != last && is_name_char(*it)) ++it;
+    return {start, static_cast<std::size_t>(it - start)};
+}
+
+// Skips "<!--...-->", "<?...?>" or "<!DOCTYPE ...>" at `it`; false if none is there.
+inline bool skip_markup_declaration(iterator_type& it, iterator_type last, const parse_state& state) {
+    if (starts_with(it, last, "<!--")) {
+        iterator_type close = find(it + 4, last, "-->");
+        if (close == last) state.fail(it, "xml.unterminated-comment", "comment is not closed (missing -->)");
+        it = close + 3;
+        return true;
+    }
+    if (starts_with(it, last, "<?")) {
+        iterator_type close = find(it + 2, last, "?>");
+        if (close == last) state.fail(it, "xml.unterminated-pi", "processing instruction is not closed (missing ?>)");
+        it = close + 2;
+        return true;
+    }
+    if (starts_with(it, last, "<!DOCTYPE")) {
+        int depth = 0;  // an internal subset [...] may hold '>'
+        for (iterator_type p = it + 9; p != last; ++p) {
+            if (*p == '[') ++depth;
+            else if (*p == ']') --depth;
+            else if (*p == '>' && depth <= 0) {
+                it = p + 1;
+                return true;
+            }
+        }
+        state.fail(it, "xml.unterminated-doctype", "DOCTYPE is not closed");
+    }
+    return false;
+}
+
+inline void append_utf8(std::string& out, unsigned long code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+// Decodes the entity or character reference at `it` ('&') into `out`.
+inline void decode_reference(iterator_type& it, iterator_type last, std::string& out, const parse_state& state) {
+    iterator_type semicolon = it + 1;
+    while (semicolon != last && semicolon - it <= 12 && *semicolon != ';') ++semicolon;
+    if (semicolon == last || *semicolon != ';') {
+        if (!state.lenient) state.fail(it, "xml.bad-reference", "'&' must start an entity such as &amp;");
+        state.report(severity::warning, it, "xml.bad-reference", "bare '&' kept as text");
+        out += '&';
+        ++it;
+        return;
+    }
+    std::string_view name(it + 1, static_cast<std::size_t>(semicolon - it - 1));
+    std::optional<unsigned long> code;
+    if (name == "amp") code = '&';
+    else if (name == "lt") code = '<';
+    else if (name == "gt") code = '>';
+    else if (name == "quot") code = '"';
+    else if (name == "apos") code = '\'';
+    else if (name.size() > 1 && name[0] == '#') {
+        bool hex = name[1] == 'x' || name[1] == 'X';
+        std::string_view digits = name.substr(hex ? 2 : 1);
+        unsigned long value = 0;
+        bool valid = !digits.empty();
+        for (char c : digits) {
+            int d = (c >= '0' && c <= '9') ? c - '0'
+                    : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                    : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                    : -1;
+            if (d < 0 || value > 0x10FFFF) {
+                valid = false;
+                break;
+            }
+            value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+        }
+        if (valid && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF)) code = value;
+    }
+    if (!code) {
+        std::string text(it, semicolon + 1);
+        if (!state.lenient) state.fail(it, "xml.bad-reference", "unknown entity or character reference " + text);
+        state.report(severity::warning, it, "xml.bad-reference", "unknown reference " + text + " kept as text");
+        out += text;
+    } else {
+        append_utf8(out, *code);
+    }
+    it = semicolon + 1;
+}
+
+// Appends raw character data [first, last) to `out`: references decoded,
+// line ends normalized to "\n" as XML requires, Latin-1 bytes made UTF-8.
+inline void append_char_data(iterator_type first, iterator_type last, std::string& out, const parse_state& state,
+                             bool decode_references) {
+    iterator_type run = first;
+    for (iterator_type it = first; it != last;) {
+        char c = *it;
+        bool latin = state.latin1 && (static_cast<unsigned char>(c) >= 0x80);
+        if (c == '\r' || (c == '&' && decode_references) || latin) {
+            out.append(run, it);
+            if (c == '\r') {
+                out += '\n';
+                ++it;
+                if (it != last && *it == '\n') ++it;
+            } else if (c == '&') {
+                decode_reference(it, last, out, state);
+            } else {
+                append_utf8(out, static_cast<unsigned char>(c));
+                ++it;
+            }
+            run = it;
+        } else {
+            ++it;
+        }
+    }
+    out.append(run, last);
+}
+
+inline void trim(std::string& s) {
+    std::size_t end = s.size();
+    while (end > 0 && is_space(s[end - 1])) --end;
+    std::size_t start = 0;
+    while (start < end && is_space(s[start])) ++start;
+    if (start > 0 || end < s.size()) s = s.substr(start, end - start);
+}
+
+// Reads character data up to the next tag (comments, PIs and CDATA inside
+// are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
+inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
+    std::string out;
+    for (;;) {
+        auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
+        iterator_type stop = lt ? lt : last;
+        append_char_data(it, stop, out, state, true);
+        if (out.size() > state.limits.max_string_bytes)
+            state.fail(it, "limit.string-length",
+                       "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) +
+                           " bytes");
+        it = stop;
+        if (it == last) break;
+        if (starts_with(it, last, "<![CDATA[")) {
+            iterator_type close = find(it + 9, last, "]]>");
+            if (close == last) state.fail(it, "xml.unterminated-cdata", "CDATA section is not closed (missing ]]>)");
+            append_char_data(it + 9, close, out, state, false);
+            it = close + 3;
+            continue;
+        }
+        if (starts_with(it, last, "<!--") || starts_with(it, last, "<?")) {
+            skip_markup_declaration(it, last, state);
+            continue;
+        }
+        break;
+    }
+    trim(out);
+    return out;
+}
+
+struct start_tag {
+    std::string_view name;
+    std::string id;            // the id="..." attribute, the only one the schema uses
+    bool self_closing = false;
+};
+
+// Reads the attributes of a start tag whose name has been read; `it` ends
+// after '>' or "/>". Either quote; references decoded in values.
+inline void read_attributes(iterator_type& it, iterator_type last, start_tag& tag, const parse_state& state) {
+    for (;;) {
+        skip_space(it, last);
+        if (it == last)
+            state.fail(it, "xml.unexpected-end", "input ends inside the start tag <" + std::string(tag.name) + ">");
+        if (*it == '>') {
+            ++it;
+            return;
+        }
+        if (*it == '/') {
+            if (it + 1 == last || it[1] != '>')
+                state.fail(it + 1, "xml.expected", "expected '>' after '/' in <" + std::string(tag.name) + "/>");
+            it += 2;
+            tag.self_closing = true;
+            return;
+        }
+        iterator_type name_at = it;
+        std::string_view attribute = read_name(it, last);
+        if (attribute.empty())
+            state.fail(it, "xml.expected", "expected an attribute name, '>' or '/>' in <" + std::string(tag.name) + ">");
+        skip_space(it, last);
+        if (it == last || *it != '=')
+            state.fail(it, "xml.expected", "expected '=' after attribute " + std::string(attribute));
+        ++it;
+        skip_space(it, last);
+        if (it == last || (*it != '"' && *it != '\''))
+            state.fail(it, "xml.expected", "expected a quoted value for attribute " + std::string(attribute));
+        char quote = *it++;
+        auto* close = static_cast<iterator_type>(std::memchr(it, quote, static_cast<std::size_t>(last - it)));
+        if (!close) state.fail(name_at, "xml.unterminated-attribute", "attribute value is not closed");
+        if (attribute == "id") {
+            tag.id.clear();
+            append_char_data(it, close, tag.id, state, true);
+            trim(tag.id);
+        }
+        it = close + 1;
+    }
+}
+
+// True when a start tag named `name` begins at `it`.
+inline bool at_start_tag(iterator_type it, iterator_type last, std::string_view name) noexcept {
+    return it != last && *it == '<' && starts_with(it + 1, last, name) && it + 1 + name.size() != last &&
+           !is_name_char(it[1 + name.size()]);
+}
+
+// True when any start tag begins at `it`.
+inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
+    return it != last && *it == '<' && it + 1 != last && is_name_char(it[1]) && it[1] != '.' && it[1] != '-';
+}
+
+// Reads the end tag of `name` at `it`. Strict mode: anything else is an
+// error. Lenient mode: a missing or garbled end tag closes the element with a
+// warning, and an end tag that belongs to an enclosing element is left for it.
+inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
+    std::string expected = "</" + std::string(name) + ">";
+    if (it == last) {
+        if (!state.lenient)
+            state.fail(it, "xml.unexpected-end", "input ends before " + expected);
+        state.report(severity::warning, it, "xml.unexpected-end", "input ends before " + expected + "; closed it");
+        return;
+    }
+    iterator_type tag_at = it;
+    if (starts_with(it, last, "</")) {
+        iterator_type p = it + 2;
+        std::string_view found = read_name(p, last);
+        skip_space(p, last);
+        bool well_formed = p != last && *p == '>';
+        if (well_formed && found == name) {
+            it = p + 1;
+            return;
+        }
+        if (!state.lenient) {
+            if (!well_formed)
+                state.fail(p, "xml.malformed-end-tag",
+                           "expected '>' to end the end tag </" + std::string(found) + " (closing <" +
+                               std::string(name) + ">)");
+            state.fail(tag_at, "xml.mismatched-end-tag",
+                       "expected " + expected + " but found </" + std::string(found) + ">");
+        }
+        bool closes_ancestor = false;
+        if (well_formed)
+            for (auto open = state.open_elements.rbegin() + 1; open < state.open_elements.rend(); ++open)
+                if (*open == found) closes_ancestor = true;
+        if (closes_ancestor) {
+            state.report(severity::warning, tag_at, "xml.missing-end-tag",
+                         "missing " + expected + " before </" + std::string(found) + ">; closed it there");
+            return;
+        }
+        auto* gt = static_cast<iterator_type>(std::memchr(p, '>', static_cast<std::size_t>(last - p)));
+        it = gt ? gt + 1 : last;
+        state.report(severity::warning, tag_at, well_formed ? "xml.mismatched-end-tag" : "xml.malformed-end-tag",
+                     "took the damaged end tag '" + std::string(tag_at, it) + "' as " + expected);
+        return;
+    }
+    if (!state.lenient) state.fail(it, "xml.expected", "expected " + expected);
+    state.report(severity::warning, it, "xml.missing-end-tag", "missing " + expected + "; closed it here");
+}
+
+// Skips one element starting at `it` ('<' of its start tag), whatever its
+// content, by counting start and end tags (iteratively: depth cannot
+// exhaust the stack). Tolerant of damage: used for unknown elements and for
+// recovery. Returns false when the input ends first (then `it` == last).
+inline bool skip_element(iterator_type& it, iterator_type last, const parse_state& state, bool tolerant) {
+    std::size_t depth = 0;
+    while (it != last) {
+        auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
+        if (!lt) {
+            it = last;
+            return false;
+        }
+        it = lt;
+        if (starts_with(it, last, "<![CDATA[")) {
+            iterator_type close = find(it + 9, last, "]]>");
+            if (close == last && !tolerant) state.fail(it, "xml.unterminated-cdata", "CDATA section is not closed");
+            it = close == last ? last : close + 3;
+            continue;
+        }
+        if (starts_with(it, last, "<!") || starts_with(it, last, "<?")) {
+            if (tolerant) {
+                try {
+                    if (skip_markup_declaration(it, last, state)) continue;
+                } catch (const syntax_error&) {
+                    it = last;
+                    return false;
+                }
+                ++it;
+                continue;
+            }
+            if (!skip_markup_declaration(it, last, state)) state.fail(it, "xml.unexpected", "unexpected '<!'");
+            continue;
+        }
+        bool closing = starts_with(it, last, "</");
+        auto* gt = static_cast<iterator_type>(std::memchr(it, '>', static_cast<std::size_t>(last - it)));
+        if (!gt) {
+            if (!tolerant) state.fail(it, "xml.unexpected-end", "input ends inside a tag");
+            it = last;
+            return false;
+        }
+        bool self_closing = gt[-1] == '/';
+        it = gt + 1;
+        if (closing) {
+            if (depth <= 1) return true;
+            --depth;
+        } else if (!self_closing) {
+            if (++depth > state.limits.max_depth && !tolerant)
+                state.fail(it, "limit.depth", "elements nest deeper than the limit of " +
+                                                  std::to_string(state.limits.max_depth));
+        } else if (depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace scan
+
+// ---------------------------------------------------------------------------
+// X3 primitives
+
+// White space, comments and processing instructions between elements, and
+// stray character data (well-formed, though the schema has none there).
+struct gap_parser : x3::parser<gap_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
+        auto& state = state_of(context);
+        iterator_type start = first;
+        for (;;) {
+            auto* lt = static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
+            first = lt ? lt : last;
+            if (first == last || !scan::skip_markup_declaration(first, last, state)) break;
+        }
+        return first != start;
+    }
+};
+
+// Character data of a leaf element, trimmed.
+struct text_parser : x3::parser<text_parser> {
+    using attribute_type = std::string;
+    static bool const has_attribute = true;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
+               Attribute& attribute) const {
+        auto& state = state_of(context);
+        std::string text = scan::read_text(first, last, state);
+        // A leaf the schema gives no children: skip any (with a warning) and keep reading text.
+        while (scan::at_any_start_tag(first, last)) {
+            if (!state.lenient) state.fail(first, "xml.unexpected-element", "unexpected element inside a value");
+            state.report(severity::warning, first, "xml.unexpected-element", "skipped an element inside a value");
+            scan::skip_element(first, last, state, true);
+            std::string more = scan::read_text(first, last, state);
+            if (!more.empty()) text += (text.empty() ? "" : " ") + more;
+        }
+        x3::traits::move_to(text, attribute);
+        return true;
+    }
+};
+
+// <name ...> content </name>, or <name .../>. Fails (without consuming) when
+// the next tag is not <name>; past the start tag every problem is an error
+// with its position, or in lenient mode a warning and a repair.
+template <class Subject>
+struct element_directive : x3::unary_parser<Subject, element_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, element_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+    static bool const handles_container = Subject::handles_container;
+
+    constexpr element_directive(Subject const& subject, std::string_view name) : base_type(subject), name(name) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+               Attribute& attribute) const {
+        if (!scan::at_start_tag(first, last, name)) return false;
+        auto& state = state_of(context);
+        if (++state.element_count > state.limits.max_elements)
+            state.fail(first, "limit.elements",
+                       "more elements than the limit of " + std::to_string(state.limits.max_elements));
+        if (state.open_elements.size() >= state.limits.max_depth)
+            state.fail(first, "limit.depth",
+                       "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
+        iterator_type it = first + 1 + name.size();
+        scan::start_tag tag{name, {}, false};
+        scan::read_attributes(it, last, tag, state);
+        state.open_elements.push_back(name);
+        if (tag.self_closing) {
+            iterator_type empty = it;
+            this->subject.parse(empty, empty, context, rcontext, attribute);
+        } else {
+            if (!this->subject.parse(it, last, context, rcontext, attribute))
+                state.fail(it, "xml.unexpected", "unexpected content in <" + std::string(name) + ">");
+            scan::read_end_tag(it, last, name, state);
+        }
+        state.open_elements.pop_back();
+        first = it;
+        return true;
+    }
+
+    std::string_view name;
+};
+
+struct element_gen {
+    std::string_view name;
+    template <class Subject>
+    constexpr element_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return {x3::as_parser(subject), name};
+    }
+};
+
+// element("issuerCik")[text]: the element of that name with that content.
+constexpr element_gen element(std::string_view name) { return {name}; }
+
+// <footnoteId id="F1"/>: the id.
+struct footnote_ref_parser : x3::parser<footnote_ref_parser> {
+    using attribute_type = std::string;
+    static bool const has_attribute = true;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
+               Attribute& attribute) const {
+        constexpr std::string_view name = "footnoteId";
+        if (!scan::at_start_tag(first, last, name)) return false;
+        auto& state = state_of(context);
+        iterator_type it = first + 1 + name.size();
+        scan::start_tag tag{name, {}, false};
+        scan::read_attributes(it, last, tag, state);
+        if (!tag.self_closing) {
+            state.open_elements.push_back(name);
+            scan::read_text(it, last, state);
+            scan::read_end_tag(it, last, name, state);
+            state.open_elements.pop_back();
+        }
+        if (tag.id.empty()) {
+            if (!state.lenient) state.fail(first, "xml.missing-attribute", "<footnoteId> has no id attribute");
+            state.report(severity::warning, first, "xml.missing-attribute", "skipped a <footnoteId> without an id");
+        } else {
+            x3::traits::move_to(tag.id, attribute);
+        }
+        first = it;
+        return true;
+    }
+};
+
+// <footnote id="F1">text</footnote>
+struct footnote_parser : x3::parser<footnote_parser> {
+    using attribute_type = form4::footnote;
+    static bool const has_attribute = true;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
+               Attribute& attribute) const {
+        constexpr std::string_view name = "footnote";
+        if (!scan::at_start_tag(first, last, name)) return false;
+        auto& state = state_of(context);
+        iterator_type it = first + 1 + name.size();
+        scan::start_tag tag{name, {}, false};
+        scan::read_attributes(it, last, tag, state);
+        form4::footnote note;
+        note.id = std::move(tag.id);
+        if (!tag.self_closing) {
+            state.open_elements.push_back(name);
+            note.text = text_parser_read(it, last, context);
+            scan::read_end_tag(it, last, name, state);
+            state.open_elements.pop_back();
+        }
+        if (note.id.empty()) {
+            if (!state.lenient) state.fail(first, "xml.missing-attribute", "<footnote> has no id attribute");
+            state.report(severity::warning, first, "xml.missing-attribute", "a <footnote> has no id");
+        }
+        x3::traits::move_to(note, attribute);
+        first = it;
+        return true;
+    }
+
+private:
+    template <class Context>
+    static std::string text_parser_read(iterator_type& it, iterator_type last, Context const& context) {
+        std::string text;
+        x3::unused_type unused;
+        text_parser{}.parse(it, last, context, unused, text);
+        return text;
+    }
+};
+
+// Any element the grammar does not know: skipped whole, with a note, so that
+// newer schemas do not break older readers.
+struct unknown_element_parser : x3::parser<unknown_element_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
+        if (!scan::at_any_start_tag(first, last)) return false;
+        auto& state = state_of(context);
+        iterator_type it = first + 1;
+        std::string_view name = scan::read_name(it, last);
+        iterator_type start = first;
+        if (!scan::skip_element(first, last, state, false))
+            state.fail(start, "xml.unexpected-end", "input ends inside <" + std::string(name) + ">");
+        state.report(severity::note, start, "xml.unknown-element", "skipped unknown element <" + std::string(name) + ">");
+        return true;
+    }
+};
+
+// recover[p]: in lenient mode, damage inside p is reported and the element
+// where it happened is skipped, so that its siblings are still read. In
+// strict mode the error goes on up and ends the parse.
+template <class Subject>
+struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, recover_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+    static bool const handles_container = Subject::handles_container;
+
+    constexpr recover_directive(Subject const& subject) : base_type(subject) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+               Attribute& attribute) const {
+        auto& state = state_of(context);
+        iterator_type start = first;
+        std::size_t open = state.open_elements.size();
+        try {
+            return this->subject.parse(first, last, context, rcontext, attribute);
+        } catch (const syntax_error& error) {
+            if (!state.lenient || error.code.rfind("limit.", 0) == 0) throw;
+            state.open_elements.resize(open);
+            iterator_type after = start;
+            iterator_type name_at = start + 1;
+            std::string_view name = scan::read_name(name_at, last);
+            scan::skip_element(after, last, state, true);
+            if (after == start) ++after;  // always make progress
+            first = after;
+            state.report(severity::warning, error.where, error.code,
+                         error.message + "; skipped <" + std::string(name) + ">");
+            return true;
+        }
+    }
+};
+
+struct recover_gen {
+    template <class Subject>
+    constexpr recover_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return {x3::as_parser(subject)};
+    }
+};
+
+inline constexpr gap_parser gap{};
+inline constexpr text_parser text{};
+inline constexpr footnote_ref_parser footnote_ref{};
+inline constexpr footnote_parser footnote_element{};
+inline constexpr unknown_element_parser unknown_element{};
+inline constexpr recover_gen recover{};
+
+}  // namespace form4::grammar::xml

@@ -1,0 +1,301 @@
+#pragma once
+// The sections of an ownership document, one rule each, in the order of the
+// EDGAR Ownership XML Technical Specification. Children are read in any
+// order (filers and old schemas vary), unknown children are skipped, and each
+// child is wrapped in recover[] so that lenient mode loses only what is damaged.
+//
+// Rules synthesize the public model types directly: semantic actions move each
+// child's value into the rule's attribute (_val). No separate AST is needed
+// because every value is converted as it is read (see values.hpp).
+#include <type_traits>
+
+#include "form4/grammar/xml/lexical.hpp"
+#include "form4/grammar/xml/ownership_document.hpp"
+#include "form4/grammar/xml/values.hpp"
+
+namespace form4::grammar::xml {
+namespace actions {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+// _val.*member = _attr, unwrapping an optional attribute for a plain member
+// and leaving the member alone when the value is absent.
+template <class Member>
+struct set_member {
+    Member member;
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& target = x3::_val(context).*member;
+        auto& value = x3::_attr(context);
+        using target_type = std::remove_reference_t<decltype(target)>;
+        using value_type = std::remove_reference_t<decltype(value)>;
+        if constexpr (is_optional<value_type>::value && !is_optional<target_type>::value) {
+            if (value) target = std::move(*value);
+        } else {
+            target = std::move(value);
+        }
+    }
+};
+
+template <class Member>
+constexpr set_member<Member> set(Member member) { return {member}; }
+
+// _val.*member.push_back(_attr), within the row limit.
+template <class Member>
+struct append_member {
+    Member member;
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& rows = x3::_val(context).*member;
+        auto& state = state_of(context);
+        if (rows.size() >= state.limits.max_rows)
+            throw syntax_error{x3::_where(context).begin(), "limit.rows",
+                               "more rows than the limit of " + std::to_string(state.limits.max_rows)};
+        rows.push_back(std::move(x3::_attr(context)));
+    }
+};
+
+template <class Member>
+constexpr append_member<Member> append(Member member) { return {member}; }
+
+// footnoted<T>: the <value>.
+struct set_footnoted_value {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& value = x3::_attr(context);
+        using value_type = std::remove_reference_t<decltype(value)>;
+        if constexpr (std::is_same_v<value_type, std::string>) {
+            if (!value.empty()) x3::_val(context).value = std::move(value);
+        } else {
+            x3::_val(context).value = std::move(value);
+        }
+    }
+};
+
+// footnoted<T> or a coding: one more <footnoteId>.
+struct add_footnote {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& ids = x3::_val(context).footnote_ids;
+        if (ids.size() >= state_of(context).limits.max_footnotes)
+            throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
+                               "more footnote references than the limit of " +
+                                   std::to_string(state_of(context).limits.max_footnotes)};
+        ids.push_back(std::move(x3::_attr(context)));
+    }
+};
+
+}  // namespace actions
+
+using actions::append;
+using actions::set;
+
+// A container's children: white space and comments between them, each child
+// recovered on its own, unknown ones skipped.
+template <class Children>
+constexpr auto children(Children const& known) {
+    return *(gap | recover[known | unknown_element]);
+}
+
+// ---- footnoted values ------------------------------------------------------
+
+template <class ValueParser>
+constexpr auto footnoted_content(ValueParser const& value) {
+    return children(element("value")[value][actions::set_footnoted_value{}] |
+                    footnote_ref[actions::add_footnote{}]);
+}
+
+x3::rule<class footnoted_text_class, footnoted<std::string>> const footnoted_text = "footnoted text";
+x3::rule<class footnoted_decimal_class, footnoted<decimal>> const footnoted_decimal = "footnoted number";
+x3::rule<class footnoted_date_class, footnoted<form4::date>> const footnoted_date = "footnoted date";
+x3::rule<class footnoted_acquired_disposed_class, footnoted<coded<acquired_disposed>>> const
+    footnoted_acquired_disposed = "acquired (A) or disposed (D) code";
+x3::rule<class footnoted_ownership_form_class, footnoted<coded<ownership_form>>> const footnoted_ownership_form =
+    "direct (D) or indirect (I) ownership";
+x3::rule<class footnoted_timeliness_class, footnoted<coded<timeliness>>> const footnoted_timeliness =
+    "transaction timeliness";
+
+auto const footnoted_text_def = footnoted_content(text);
+auto const footnoted_decimal_def = footnoted_content(decimal_value);
+auto const footnoted_date_def = footnoted_content(date_value);
+auto const footnoted_acquired_disposed_def = footnoted_content(code_value<acquired_disposed>);
+auto const footnoted_ownership_form_def = footnoted_content(code_value<ownership_form>);
+auto const footnoted_timeliness_def = footnoted_content(code_value<timeliness>);
+
+// ---- issuer and reporting owners -------------------------------------------
+
+x3::rule<class issuer_class, form4::issuer> const issuer = "issuer";
+auto const issuer_def = children(element("issuerCik")[text][set(&form4::issuer::cik)] |
+                                 element("issuerName")[text][set(&form4::issuer::name)] |
+                                 element("issuerTradingSymbol")[text][set(&form4::issuer::trading_symbol)] |
+                                 element("issuerForeignTradingSymbol")[text][set(&form4::issuer::foreign_trading_symbol)]);
+
+x3::rule<class reporting_owner_id_class, form4::reporting_owner_id> const reporting_owner_id = "reportingOwnerId";
+auto const reporting_owner_id_def = children(element("rptOwnerCik")[text][set(&form4::reporting_owner_id::cik)] |
+                                             element("rptOwnerCcc")[text][set(&form4::reporting_owner_id::ccc)] |
+                                             element("rptOwnerName")[text][set(&form4::reporting_owner_id::name)]);
+
+x3::rule<class address_class, form4::address> const address = "reportingOwnerAddress";
+auto const address_def = children(
+    element("rptOwnerStreet1")[text][set(&form4::address::street1)] |
+    element("rptOwnerStreet2")[text][set(&form4::address::street2)] |
+    element("rptOwnerCity")[text][set(&form4::address::city)] | element("rptOwnerState")[text][set(&form4::address::state)] |
+    element("rptOwnerZipCode")[text][set(&form4::address::zip_code)] |
+    element("rptOwnerStateDescription")[text][set(&form4::address::state_description)] |
+    element("rptOwnerNonUSStateTerritory")[text][set(&form4::address::non_us_state_territory)] |
+    element("rptOwnerCountry")[text][set(&form4::address::country)] |
+    element("rptOwnerNonUSAddressFlag")[bool_value][set(&form4::address::non_us_address)] |
+    element("rptOwnerGoodAddress")[bool_value][set(&form4::address::good_address)]);
+
+x3::rule<class relationship_class, form4::relationship> const relationship = "reportingOwnerRelationship";
+auto const relationship_def = children(element("isDirector")[bool_value][set(&form4::relationship::is_director)] |
+                                       element("isOfficer")[bool_value][set(&form4::relationship::is_officer)] |
+                                       element("isTenPercentOwner")[bool_value][set(&form4::relationship::is_ten_percent_owner)] |
+                                       element("isOther")[bool_value][set(&form4::relationship::is_other)] |
+                                       element("officerTitle")[text][set(&form4::relationship::officer_title)] |
+                                       element("otherText")[text][set(&form4::relationship::other_text)]);
+
+x3::rule<class reporting_owner_class, form4::reporting_owner> const reporting_owner = "reportingOwner";
+auto const reporting_owner_def =
+    children(element("reportingOwnerId")[reporting_owner_id][set(&form4::reporting_owner::id)] |
+             element("reportingOwnerAddress")[address][set(&form4::reporting_owner::address)] |
+             element("reportingOwnerRelationship")[relationship][set(&form4::reporting_owner::relationship)]);
+
+// ---- parts shared by the table rows ----------------------------------------
+
+x3::rule<class transaction_coding_class, form4::transaction_coding> const transaction_coding = "transactionCoding";
+auto const transaction_coding_def =
+    children(element("transactionFormType")[code_value<form_type>][set(&form4::transaction_coding::form_type)] |
+             element("transactionCode")[code_value<transaction_code>][set(&form4::transaction_coding::code)] |
+             element("equitySwapInvolved")[bool_value][set(&form4::transaction_coding::equity_swap_involved)] |
+             footnote_ref[actions::add_footnote{}]);
+
+x3::rule<class holding_coding_class, form4::holding_coding> const holding_coding = "transactionCoding";
+auto const holding_coding_def =
+    children(element("transactionFormType")[code_value<form_type>][set(&form4::holding_coding::form_type)] |
+             footnote_ref[actions::add_footnote{}]);
+
+x3::rule<class post_transaction_amounts_class, form4::post_transaction_amounts> const post_transaction_amounts =
+    "postTransactionAmounts";
+auto const post_transaction_amounts_def = children(
+    element("sharesOwnedFollowingTransaction")[footnoted_decimal][set(&form4::post_transaction_amounts::shares_owned)] |
+    element("valueOwnedFollowingTransaction")[footnoted_decimal][set(&form4::post_transaction_amounts::value_owned)]);
+
+x3::rule<class ownership_nature_class, form4::ownership_nature> const ownership_nature = "ownershipNature";
+auto const ownership_nature_def = children(
+    element("directOrIndirectOwnership")[footnoted_ownership_form][set(&form4::ownership_nature::direct_or_indirect)] |
+    element("natureOfOwnership")[footnoted_text][set(&form4::ownership_nature::nature)]);
+
+x3::rule<class underlying_security_class, form4::underlying_security> const underlying_security =
+    "underlyingSecurity";
+auto const underlying_security_def =
+    children(element("underlyingSecurityTitle")[footnoted_text][set(&form4::underlying_security::title)] |
+             element("underlyingSecurityShares")[footnoted_decimal][set(&form4::underlying_security::shares)] |
+             element("underlyingSecurityValue")[footnoted_decimal][set(&form4::underlying_security::value)]);
+
+// The children every row has, for row type Row.
+template <class Row>
+constexpr auto row_basics() {
+    return element("securityTitle")[footnoted_text][set(&Row::security_title)] |
+           element("postTransactionAmounts")[post_transaction_amounts][set(&Row::post_transaction)] |
+           element("ownershipNature")[ownership_nature][set(&Row::ownership)];
+}
+
+// The children of a transaction row, Table I or II.
+template <class Row>
+constexpr auto transaction_basics() {
+    return element("transactionDate")[footnoted_date][set(&Row::transaction_date)] |
+           element("deemedExecutionDate")[footnoted_date][set(&Row::deemed_execution_date)] |
+           element("transactionCoding")[transaction_coding][set(&Row::coding)] |
+           element("transactionTimeliness")[footnoted_timeliness][set(&Row::timeliness)];
+}
+
+// Derivative rows: Table II's columns 2, 6 and 7.
+template <class Row>
+constexpr auto derivative_basics() {
+    return element("conversionOrExercisePrice")[footnoted_decimal][set(&Row::conversion_or_exercise_price)] |
+           element("exerciseDate")[footnoted_date][set(&Row::exercise_date)] |
+           element("expirationDate")[footnoted_date][set(&Row::expiration_date)] |
+           element("underlyingSecurity")[underlying_security][set(&Row::underlying)];
+}
+
+// ---- Table I and Table II rows ---------------------------------------------
+
+using nd_transaction_row = form4::non_derivative_transaction;
+x3::rule<class non_derivative_transaction_class, nd_transaction_row> const non_derivative_transaction =
+    "nonDerivativeTransaction";
+auto const non_derivative_transaction_def = children(
+    row_basics<nd_transaction_row>() | transaction_basics<nd_transaction_row>() |
+    element("transactionAmounts")[children(
+        element("transactionShares")[footnoted_decimal][set(&nd_transaction_row::shares)] |
+        element("transactionPricePerShare")[footnoted_decimal][set(&nd_transaction_row::price_per_share)] |
+        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed]
+                                                  [set(&nd_transaction_row::acquired_disposed)])]);
+
+using nd_holding_row = form4::non_derivative_holding;
+x3::rule<class non_derivative_holding_class, nd_holding_row> const non_derivative_holding = "nonDerivativeHolding";
+auto const non_derivative_holding_def =
+    children(row_basics<nd_holding_row>() | element("transactionCoding")[holding_coding][set(&nd_holding_row::coding)]);
+
+using d_transaction_row = form4::derivative_transaction;
+x3::rule<class derivative_transaction_class, d_transaction_row> const derivative_transaction =
+    "derivativeTransaction";
+auto const derivative_transaction_def = children(
+    row_basics<d_transaction_row>() | transaction_basics<d_transaction_row>() |
+    derivative_basics<d_transaction_row>() |
+    element("transactionAmounts")[children(
+        element("transactionShares")[footnoted_decimal][set(&d_transaction_row::shares)] |
+        element("transactionTotalValue")[footnoted_decimal][set(&d_transaction_row::total_value)] |
+        element("transactionPricePerShare")[footnoted_decimal][set(&d_transaction_row::price_per_share)] |
+        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed]
+                                                  [set(&d_transaction_row::acquired_disposed)])]);
+
+using d_holding_row = form4::derivative_holding;
+x3::rule<class derivative_holding_class, d_holding_row> const derivative_holding = "derivativeHolding";
+auto const derivative_holding_def =
+    children(row_basics<d_holding_row>() | derivative_basics<d_holding_row>() |
+             element("transactionCoding")[holding_coding][set(&d_holding_row::coding)]);
+
+// ---- signature and the document --------------------------------------------
+
+x3::rule<class signature_class, form4::signature> const signature = "ownerSignature";
+auto const signature_def = children(element("signatureName")[text][set(&form4::signature::name)] |
+                                    element("signatureDate")[date_value][set(&form4::signature::date)]);
+
+using doc = form4::document;
+x3::rule<class document_content_class, doc> const document_content = "ownershipDocument content";
+auto const document_content_def = children(
+    element("schemaVersion")[text][set(&doc::schema_version)] |
+    element("documentType")[code_value<document_type>][set(&doc::type)] |
+    element("periodOfReport")[date_value][set(&doc::period_of_report)] |
+    element("dateOfOriginalSubmission")[date_value][set(&doc::date_of_original_submission)] |
+    element("noSecuritiesOwned")[bool_value][set(&doc::no_securities_owned)] |
+    element("notSubjectToSection16")[bool_value][set(&doc::not_subject_to_section16)] |
+    element("form3HoldingsReported")[bool_value][set(&doc::form3_holdings_reported)] |
+    element("form4TransactionsReported")[bool_value][set(&doc::form4_transactions_reported)] |
+    element("issuer")[issuer][set(&doc::issuer)] |
+    element("reportingOwner")[reporting_owner][append(&doc::reporting_owners)] |
+    element("aff10b5One")[bool_value][set(&doc::aff10b5_one)] |
+    element("nonDerivativeTable")[children(
+        element("nonDerivativeTransaction")[non_derivative_transaction][append(&doc::non_derivative_transactions)] |
+        element("nonDerivativeHolding")[non_derivative_holding][append(&doc::non_derivative_holdings)])] |
+    element("derivativeTable")[children(
+        element("derivativeTransaction")[derivative_transaction][append(&doc::derivative_transactions)] |
+        element("derivativeHolding")[derivative_holding][append(&doc::derivative_holdings)])] |
+    element("footnotes")[children(footnote_element[append(&doc::footnotes)])] |
+    element("remarks")[text][set(&doc::remarks)] |
+    element("ownerSignature")[signature][append(&doc::signatures)]);
+
+ownership_document_type const ownership_document = "ownershipDocument";
+auto const ownership_document_def = element("ownershipDocument")[document_content];
+
+BOOST_SPIRIT_DEFINE(footnoted_text, footnoted_decimal, footnoted_date, footnoted_acquired_disposed,
+                    footnoted_ownership_form, footnoted_timeliness, issuer, reporting_owner_id, address,
+                    relationship, reporting_owner, transaction_coding, holding_coding, post_transaction_amounts,
+                    ownership_nature, underlying_security, non_derivative_transaction, non_derivative_holding,
+                    derivative_transaction, derivative_holding, signature, document_content, ownership_document)
+
+}  // namespace form4::grammar::xml
