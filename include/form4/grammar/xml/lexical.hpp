@@ -367,6 +367,23 @@ inline bool skip_element(iterator_type& it, iterator_type last, const parse_stat
     return false;
 }
 
+// After damage inside element `name` that started at `it`: skips to just past
+// its end tag </name> if there is one, else to the next tag after the damaged
+// start, so that what follows is read again.
+inline iterator_type skip_damaged(iterator_type it, iterator_type last, std::string_view name) noexcept {
+    std::string end_tag = "</" + std::string(name);
+    for (iterator_type p = it + 1; p < last;) {
+        iterator_type hit = scan::find(p, last, std::string_view(end_tag));
+        if (hit == last) break;
+        iterator_type q = hit + end_tag.size();
+        skip_space(q, last);
+        if (q != last && *q == '>') return q + 1;
+        p = hit + 1;
+    }
+    auto* next = static_cast<iterator_type>(std::memchr(it + 1, '<', static_cast<std::size_t>(last - it - 1)));
+    return next ? next : last;
+}
+
 }  // namespace scan
 
 // ---------------------------------------------------------------------------
@@ -560,6 +577,30 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
     }
 };
 
+// Lenient mode only: an end tag that closes neither the current element nor
+// any enclosing one is skipped with a warning (strict mode leaves it to
+// read_end_tag, which rejects it).
+struct stray_end_tag_parser : x3::parser<stray_end_tag_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
+        auto& state = state_of(context);
+        if (!state.lenient || !scan::starts_with(first, last, "</")) return false;
+        iterator_type it = first + 2;
+        std::string_view name = scan::read_name(it, last);
+        scan::skip_space(it, last);
+        if (name.empty() || it == last || *it != '>') return false;
+        for (auto open : state.open_elements)
+            if (open == name) return false;
+        state.report(severity::warning, first, "xml.stray-end-tag",
+                     "skipped the end tag </" + std::string(name) + ">, which closes no open element");
+        first = it + 1;
+        return true;
+    }
+};
+
 // recover[p]: in lenient mode, damage inside p is reported and the element
 // where it happened is skipped, so that its siblings are still read. In
 // strict mode the error goes on up and ends the parse.
@@ -582,12 +623,9 @@ struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>>
         } catch (const syntax_error& error) {
             if (!state.lenient || error.code.rfind("limit.", 0) == 0) throw;
             state.open_elements.resize(open);
-            iterator_type after = start;
             iterator_type name_at = start + 1;
             std::string_view name = scan::read_name(name_at, last);
-            scan::skip_element(after, last, state, true);
-            if (after == start) ++after;  // always make progress
-            first = after;
+            first = start == last ? last : scan::skip_damaged(start, last, name);
             state.report(severity::warning, error.where, error.code,
                          error.message + "; skipped <" + std::string(name) + ">");
             return true;
@@ -609,5 +647,6 @@ inline constexpr footnote_ref_parser footnote_ref{};
 inline constexpr footnote_parser footnote_element{};
 inline constexpr unknown_element_parser unknown_element{};
 inline constexpr recover_gen recover{};
+inline constexpr stray_end_tag_parser stray_end_tag{};
 
 }  // namespace form4::grammar::xml

@@ -97,7 +97,7 @@ using actions::set;
 // recovered on its own, unknown ones skipped.
 template <class Children>
 constexpr auto children(Children const& known) {
-    return *(gap | recover[known | unknown_element]);
+    return *(gap | stray_end_tag | recover[known | unknown_element]);
 }
 
 // ---- footnoted values ------------------------------------------------------

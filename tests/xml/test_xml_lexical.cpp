@@ -1,0 +1,152 @@
+// What any XML reader must accept, and where it must say no.
+#include <gtest/gtest.h>
+
+#include "form4/parse.hpp"
+
+namespace {
+
+form4::parse_result parse_xml(std::string_view text, bool lenient = false) {
+    form4::parse_options options;
+    options.format = form4::input_format::xml;
+    options.lenient = lenient;
+    return form4::parse(text, options);
+}
+
+std::string wrap(std::string_view body) {
+    return "<ownershipDocument>" + std::string(body) + "</ownershipDocument>";
+}
+
+const form4::diagnostic* first_error(const form4::parse_result& result) {
+    for (const auto& d : result.diagnostics)
+        if (d.level == form4::severity::error) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(XmlLexical, DeclarationBomCommentsAndProcessingInstructions) {
+    auto result = parse_xml("\xEF\xBB\xBF<?xml version=\"1.0\" encoding='UTF-8'?>\n<!-- made by hand -->\n"
+                            "<?xml-stylesheet href=\"x.xsl\"?>\n<!DOCTYPE ownershipDocument [<!ENTITY x \"y\">]>\n" +
+                            wrap("<!-- c --><documentType>4</documentType><?pi data?>") + "\n<!-- after -->\n");
+    ASSERT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].message);
+    EXPECT_EQ(result.doc->type.value, form4::document_type::form4);
+}
+
+TEST(XmlLexical, EntitiesCharacterReferencesAndCdata) {
+    auto result = parse_xml(wrap("<issuer><issuerName>A&amp;B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#65;&#x42;&#xe9;"
+                                 "<![CDATA[ <raw> & ]]></issuerName></issuer>"));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.doc->issuer.name, "A&B <C> \"D\" 'E' AB\xC3\xA9 <raw> &");
+}
+
+TEST(XmlLexical, LineEndsCrLfAndCrOnlyBecomeLf) {
+    auto result = parse_xml("<ownershipDocument>\r<remarks>one\r\ntwo\rthree</remarks>\r</ownershipDocument>\r");
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.doc->remarks, "one\ntwo\nthree");
+}
+
+TEST(XmlLexical, Latin1DeclaredEncodingBecomesUtf8) {
+    auto result = parse_xml("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + wrap("<remarks>Soci\xE9t\xE9</remarks>"));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.doc->remarks, "Soci\xC3\xA9t\xC3\xA9");
+}
+
+TEST(XmlLexical, UnknownElementsAreSkippedWithANote) {
+    auto result = parse_xml(wrap("<futureElement a=\"1\"><nested><deeper/></nested>text</futureElement>"
+                                 "<documentType>5</documentType>"));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.doc->type.text, "5");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].level, form4::severity::note);
+    EXPECT_EQ(result.diagnostics[0].code, "xml.unknown-element");
+}
+
+TEST(XmlLexical, ValuesAreTrimmedButInnerSpaceIsKept) {
+    auto result = parse_xml(wrap("<remarks>\n   Exhibit  List:\tPOA   \n</remarks>"));
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.doc->remarks, "Exhibit  List:\tPOA");
+}
+
+TEST(XmlLexical, WrongRootIsAnErrorWithPosition) {
+    auto result = parse_xml("<?xml version=\"1.0\"?>\n<edgarSubmission></edgarSubmission>");
+    EXPECT_FALSE(result.ok());
+    const auto* error = first_error(result);
+    ASSERT_NE(error, nullptr);
+    EXPECT_EQ(error->code, "xml.expected-root");
+    EXPECT_EQ(error->line, 2u);
+    EXPECT_EQ(error->column, 1u);
+}
+
+TEST(XmlLexical, MismatchedEndTagStrictAndLenient) {
+    std::string text = "<ownershipDocument>\n<remarks>abc</remark>\n<documentType>4</documentType>\n</ownershipDocument>";
+    auto strict = parse_xml(text);
+    EXPECT_FALSE(strict.ok());
+    const auto* error = first_error(strict);
+    ASSERT_NE(error, nullptr);
+    EXPECT_EQ(error->code, "xml.mismatched-end-tag");
+    EXPECT_EQ(error->line, 2u);
+    EXPECT_EQ(error->column, 13u);
+
+    auto lenient = parse_xml(text, true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->remarks, "abc");
+    EXPECT_EQ(lenient.doc->type.text, "4");
+    EXPECT_FALSE(lenient.has_errors());
+    EXPECT_FALSE(lenient.diagnostics.empty());
+}
+
+TEST(XmlLexical, MissingEndTagClosedByTheParentInLenientMode) {
+    auto lenient = parse_xml(wrap("<issuer><issuerCik>1</issuerCik><issuerName>X</issuer><remarks>r</remarks>"), true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->issuer.name, "X");
+    EXPECT_EQ(lenient.doc->remarks, "r");
+}
+
+TEST(XmlLexical, TruncatedInputKeepsWhatCameBeforeInLenientMode) {
+    std::string text = wrap("<documentType>4</documentType><issuer><issuerCik>0000320193</issuerCik>"
+                            "<issuerName>Apple</issuerName></issuer><remarks>cut he");
+    text.resize(text.size() - std::string("</ownershipDocument>").size());
+    EXPECT_FALSE(parse_xml(text).ok());
+    auto lenient = parse_xml(text, true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->issuer.name, "Apple");
+    EXPECT_EQ(lenient.doc->remarks, "cut he");
+}
+
+TEST(XmlLexical, DamagedSectionIsSkippedAndSiblingsKept) {
+    auto lenient = parse_xml(wrap("<issuer><issuerCik>1</issuerCik></issuer>"
+                                  "<reportingOwner><reportingOwnerId <<<</reportingOwnerId></reportingOwner>"
+                                  "<remarks>kept</remarks>"),
+                             true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->issuer.cik, "1");
+    EXPECT_EQ(lenient.doc->remarks, "kept");
+}
+
+TEST(XmlLexical, BadReferenceStrictError) {
+    auto strict = parse_xml(wrap("<remarks>AT&T</remarks>"));
+    EXPECT_FALSE(strict.ok());
+    auto lenient = parse_xml(wrap("<remarks>AT&T</remarks>"), true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->remarks, "AT&T");
+}
+
+TEST(XmlLexical, DepthLimitIsAnErrorNotACrash) {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<a>";
+    auto result = parse_xml(wrap(deep));
+    EXPECT_FALSE(result.ok());
+    auto lenient = parse_xml(wrap(deep), true);
+    EXPECT_FALSE(lenient.diagnostics.empty());
+}
+
+TEST(XmlLexical, RowLimitIsAnError) {
+    form4::parse_options options;
+    options.limits.max_rows = 2;
+    std::string rows;
+    for (int i = 0; i < 3; ++i) rows += "<ownerSignature><signatureName>x</signatureName></ownerSignature>";
+    auto result = form4::parse(wrap(rows), options);
+    EXPECT_FALSE(result.ok());
+    ASSERT_NE(first_error(result), nullptr);
+    EXPECT_EQ(first_error(result)->code, "limit.rows");
+}
