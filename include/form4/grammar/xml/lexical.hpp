@@ -15,10 +15,17 @@ namespace scan {
 
 inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-inline bool is_name_char(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '.' || c == ':' || (static_cast<unsigned char>(c) >= 0x80);
-}
+struct name_char_table {
+    bool is_name[256] = {};
+    constexpr name_char_table() {
+        for (int c = 0; c < 256; ++c)
+            is_name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                         c == '-' || c == '.' || c == ':' || c >= 0x80;
+    }
+};
+inline constexpr name_char_table name_chars{};
+
+inline bool is_name_char(char c) noexcept { return name_chars.is_name[static_cast<unsigned char>(c)]; }
 
 inline bool starts_with(iterator_type it, iterator_type last, std::string_view s) noexcept {
     return static_cast<std::size_t>(last - it) >= s.size() && std::memcmp(it, s.data(), s.size()) == 0;
@@ -46,6 +53,7 @@ inline std::string_view read_name(iterator_type& it, iterator_type last) noexcep
 
 // Skips "<!--...-->", "<?...?>" or "<!DOCTYPE ...>" at `it`; false if none is there.
 inline bool skip_markup_declaration(iterator_type& it, iterator_type last, const parse_state& state) {
+    if (last - it < 2 || (it[1] != '!' && it[1] != '?')) return false;
     if (starts_with(it, last, "<!--")) {
         iterator_type close = find(it + 4, last, "-->");
         if (close == last) state.fail(it, "xml.unterminated-comment", "comment is not closed (missing -->)");
@@ -142,6 +150,12 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
 // line ends normalized to "\n" as XML requires, Latin-1 bytes made UTF-8.
 inline void append_char_data(iterator_type first, iterator_type last, std::string& out, const parse_state& state,
                              bool decode_references) {
+    // Most values have no reference, no CR and no Latin-1 byte: one append.
+    auto size = static_cast<std::size_t>(last - first);
+    if (!state.latin1 && !std::memchr(first, '\r', size) && (!decode_references || !std::memchr(first, '&', size))) {
+        out.append(first, last);
+        return;
+    }
     iterator_type run = first;
     for (iterator_type it = first; it != last;) {
         char c = *it;
@@ -171,7 +185,8 @@ inline void trim(std::string& s) {
     while (end > 0 && is_space(s[end - 1])) --end;
     std::size_t start = 0;
     while (start < end && is_space(s[start])) ++start;
-    if (start > 0 || end < s.size()) s = s.substr(start, end - start);
+    s.erase(end);
+    s.erase(0, start);
 }
 
 // Reads character data up to the next tag (comments, PIs and CDATA inside
@@ -254,8 +269,8 @@ inline void read_attributes(iterator_type& it, iterator_type last, start_tag& ta
 
 // True when a start tag named `name` begins at `it`.
 inline bool at_start_tag(iterator_type it, iterator_type last, std::string_view name) noexcept {
-    return it != last && *it == '<' && starts_with(it + 1, last, name) && it + 1 + name.size() != last &&
-           !is_name_char(it[1 + name.size()]);
+    return last - it > static_cast<std::ptrdiff_t>(name.size()) + 1 && it[0] == '<' && it[1] == name[0] &&
+           !is_name_char(it[1 + name.size()]) && std::memcmp(it + 1, name.data(), name.size()) == 0;
 }
 
 // True when any start tag begins at `it`.
@@ -267,6 +282,16 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
 // error. Lenient mode: a missing or garbled end tag closes the element with a
 // warning, and an end tag that belongs to an enclosing element is left for it.
 inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
+    // The common case first, without building any message.
+    if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
+        std::memcmp(it + 2, name.data(), name.size()) == 0) {
+        iterator_type p = it + 2 + name.size();
+        scan::skip_space(p, last);
+        if (p != last && *p == '>') {
+            it = p + 1;
+            return;
+        }
+    }
     std::string expected = "</" + std::string(name) + ">";
     if (it == last) {
         if (!state.lenient)

@@ -6,7 +6,9 @@
 //
 // Rules synthesize the public model types directly: semantic actions move each
 // child's value into the rule's attribute (_val). No separate AST is needed
-// because every value is converted as it is read (see values.hpp).
+// because every value is converted as it is read (see values.hpp). Actions sit
+// inside element()[...] so that a child's attribute is only built once its
+// name has matched, not once per alternative tried.
 #include <type_traits>
 
 #include "form4/grammar/xml/lexical.hpp"
@@ -104,7 +106,7 @@ constexpr auto children(Children const& known) {
 
 template <class ValueParser>
 constexpr auto footnoted_content(ValueParser const& value) {
-    return children(element("value")[value][actions::set_footnoted_value{}] |
+    return children(element("value")[value[actions::set_footnoted_value{}]] |
                     footnote_ref[actions::add_footnote{}]);
 }
 
@@ -128,98 +130,98 @@ auto const footnoted_timeliness_def = footnoted_content(code_value<timeliness>);
 // ---- issuer and reporting owners -------------------------------------------
 
 x3::rule<class issuer_class, form4::issuer> const issuer = "issuer";
-auto const issuer_def = children(element("issuerCik")[text][set(&form4::issuer::cik)] |
-                                 element("issuerName")[text][set(&form4::issuer::name)] |
-                                 element("issuerTradingSymbol")[text][set(&form4::issuer::trading_symbol)] |
-                                 element("issuerForeignTradingSymbol")[text][set(&form4::issuer::foreign_trading_symbol)]);
+auto const issuer_def = children(element("issuerCik")[text[set(&form4::issuer::cik)]] |
+                                 element("issuerName")[text[set(&form4::issuer::name)]] |
+                                 element("issuerTradingSymbol")[text[set(&form4::issuer::trading_symbol)]] |
+                                 element("issuerForeignTradingSymbol")[text[set(&form4::issuer::foreign_trading_symbol)]]);
 
 x3::rule<class reporting_owner_id_class, form4::reporting_owner_id> const reporting_owner_id = "reportingOwnerId";
-auto const reporting_owner_id_def = children(element("rptOwnerCik")[text][set(&form4::reporting_owner_id::cik)] |
-                                             element("rptOwnerCcc")[text][set(&form4::reporting_owner_id::ccc)] |
-                                             element("rptOwnerName")[text][set(&form4::reporting_owner_id::name)]);
+auto const reporting_owner_id_def = children(element("rptOwnerCik")[text[set(&form4::reporting_owner_id::cik)]] |
+                                             element("rptOwnerCcc")[text[set(&form4::reporting_owner_id::ccc)]] |
+                                             element("rptOwnerName")[text[set(&form4::reporting_owner_id::name)]]);
 
 x3::rule<class address_class, form4::address> const address = "reportingOwnerAddress";
 auto const address_def = children(
-    element("rptOwnerStreet1")[text][set(&form4::address::street1)] |
-    element("rptOwnerStreet2")[text][set(&form4::address::street2)] |
-    element("rptOwnerCity")[text][set(&form4::address::city)] | element("rptOwnerState")[text][set(&form4::address::state)] |
-    element("rptOwnerZipCode")[text][set(&form4::address::zip_code)] |
-    element("rptOwnerStateDescription")[text][set(&form4::address::state_description)] |
-    element("rptOwnerNonUSStateTerritory")[text][set(&form4::address::non_us_state_territory)] |
-    element("rptOwnerCountry")[text][set(&form4::address::country)] |
-    element("rptOwnerNonUSAddressFlag")[bool_value][set(&form4::address::non_us_address)] |
-    element("rptOwnerGoodAddress")[bool_value][set(&form4::address::good_address)]);
+    element("rptOwnerStreet1")[text[set(&form4::address::street1)]] |
+    element("rptOwnerStreet2")[text[set(&form4::address::street2)]] |
+    element("rptOwnerCity")[text[set(&form4::address::city)]] | element("rptOwnerState")[text[set(&form4::address::state)]] |
+    element("rptOwnerZipCode")[text[set(&form4::address::zip_code)]] |
+    element("rptOwnerStateDescription")[text[set(&form4::address::state_description)]] |
+    element("rptOwnerNonUSStateTerritory")[text[set(&form4::address::non_us_state_territory)]] |
+    element("rptOwnerCountry")[text[set(&form4::address::country)]] |
+    element("rptOwnerNonUSAddressFlag")[bool_value[set(&form4::address::non_us_address)]] |
+    element("rptOwnerGoodAddress")[bool_value[set(&form4::address::good_address)]]);
 
 x3::rule<class relationship_class, form4::relationship> const relationship = "reportingOwnerRelationship";
-auto const relationship_def = children(element("isDirector")[bool_value][set(&form4::relationship::is_director)] |
-                                       element("isOfficer")[bool_value][set(&form4::relationship::is_officer)] |
-                                       element("isTenPercentOwner")[bool_value][set(&form4::relationship::is_ten_percent_owner)] |
-                                       element("isOther")[bool_value][set(&form4::relationship::is_other)] |
-                                       element("officerTitle")[text][set(&form4::relationship::officer_title)] |
-                                       element("otherText")[text][set(&form4::relationship::other_text)]);
+auto const relationship_def = children(element("isDirector")[bool_value[set(&form4::relationship::is_director)]] |
+                                       element("isOfficer")[bool_value[set(&form4::relationship::is_officer)]] |
+                                       element("isTenPercentOwner")[bool_value[set(&form4::relationship::is_ten_percent_owner)]] |
+                                       element("isOther")[bool_value[set(&form4::relationship::is_other)]] |
+                                       element("officerTitle")[text[set(&form4::relationship::officer_title)]] |
+                                       element("otherText")[text[set(&form4::relationship::other_text)]]);
 
 x3::rule<class reporting_owner_class, form4::reporting_owner> const reporting_owner = "reportingOwner";
 auto const reporting_owner_def =
-    children(element("reportingOwnerId")[reporting_owner_id][set(&form4::reporting_owner::id)] |
-             element("reportingOwnerAddress")[address][set(&form4::reporting_owner::address)] |
-             element("reportingOwnerRelationship")[relationship][set(&form4::reporting_owner::relationship)]);
+    children(element("reportingOwnerId")[reporting_owner_id[set(&form4::reporting_owner::id)]] |
+             element("reportingOwnerAddress")[address[set(&form4::reporting_owner::address)]] |
+             element("reportingOwnerRelationship")[relationship[set(&form4::reporting_owner::relationship)]]);
 
 // ---- parts shared by the table rows ----------------------------------------
 
 x3::rule<class transaction_coding_class, form4::transaction_coding> const transaction_coding = "transactionCoding";
 auto const transaction_coding_def =
-    children(element("transactionFormType")[code_value<form_type>][set(&form4::transaction_coding::form_type)] |
-             element("transactionCode")[code_value<transaction_code>][set(&form4::transaction_coding::code)] |
-             element("equitySwapInvolved")[bool_value][set(&form4::transaction_coding::equity_swap_involved)] |
+    children(element("transactionFormType")[code_value<form_type>[set(&form4::transaction_coding::form_type)]] |
+             element("transactionCode")[code_value<transaction_code>[set(&form4::transaction_coding::code)]] |
+             element("equitySwapInvolved")[bool_value[set(&form4::transaction_coding::equity_swap_involved)]] |
              footnote_ref[actions::add_footnote{}]);
 
 x3::rule<class holding_coding_class, form4::holding_coding> const holding_coding = "transactionCoding";
 auto const holding_coding_def =
-    children(element("transactionFormType")[code_value<form_type>][set(&form4::holding_coding::form_type)] |
+    children(element("transactionFormType")[code_value<form_type>[set(&form4::holding_coding::form_type)]] |
              footnote_ref[actions::add_footnote{}]);
 
 x3::rule<class post_transaction_amounts_class, form4::post_transaction_amounts> const post_transaction_amounts =
     "postTransactionAmounts";
 auto const post_transaction_amounts_def = children(
-    element("sharesOwnedFollowingTransaction")[footnoted_decimal][set(&form4::post_transaction_amounts::shares_owned)] |
-    element("valueOwnedFollowingTransaction")[footnoted_decimal][set(&form4::post_transaction_amounts::value_owned)]);
+    element("sharesOwnedFollowingTransaction")[footnoted_decimal[set(&form4::post_transaction_amounts::shares_owned)]] |
+    element("valueOwnedFollowingTransaction")[footnoted_decimal[set(&form4::post_transaction_amounts::value_owned)]]);
 
 x3::rule<class ownership_nature_class, form4::ownership_nature> const ownership_nature = "ownershipNature";
 auto const ownership_nature_def = children(
-    element("directOrIndirectOwnership")[footnoted_ownership_form][set(&form4::ownership_nature::direct_or_indirect)] |
-    element("natureOfOwnership")[footnoted_text][set(&form4::ownership_nature::nature)]);
+    element("directOrIndirectOwnership")[footnoted_ownership_form[set(&form4::ownership_nature::direct_or_indirect)]] |
+    element("natureOfOwnership")[footnoted_text[set(&form4::ownership_nature::nature)]]);
 
 x3::rule<class underlying_security_class, form4::underlying_security> const underlying_security =
     "underlyingSecurity";
 auto const underlying_security_def =
-    children(element("underlyingSecurityTitle")[footnoted_text][set(&form4::underlying_security::title)] |
-             element("underlyingSecurityShares")[footnoted_decimal][set(&form4::underlying_security::shares)] |
-             element("underlyingSecurityValue")[footnoted_decimal][set(&form4::underlying_security::value)]);
+    children(element("underlyingSecurityTitle")[footnoted_text[set(&form4::underlying_security::title)]] |
+             element("underlyingSecurityShares")[footnoted_decimal[set(&form4::underlying_security::shares)]] |
+             element("underlyingSecurityValue")[footnoted_decimal[set(&form4::underlying_security::value)]]);
 
 // The children every row has, for row type Row.
 template <class Row>
 constexpr auto row_basics() {
-    return element("securityTitle")[footnoted_text][set(&Row::security_title)] |
-           element("postTransactionAmounts")[post_transaction_amounts][set(&Row::post_transaction)] |
-           element("ownershipNature")[ownership_nature][set(&Row::ownership)];
+    return element("securityTitle")[footnoted_text[set(&Row::security_title)]] |
+           element("postTransactionAmounts")[post_transaction_amounts[set(&Row::post_transaction)]] |
+           element("ownershipNature")[ownership_nature[set(&Row::ownership)]];
 }
 
 // The children of a transaction row, Table I or II.
 template <class Row>
 constexpr auto transaction_basics() {
-    return element("transactionDate")[footnoted_date][set(&Row::transaction_date)] |
-           element("deemedExecutionDate")[footnoted_date][set(&Row::deemed_execution_date)] |
-           element("transactionCoding")[transaction_coding][set(&Row::coding)] |
-           element("transactionTimeliness")[footnoted_timeliness][set(&Row::timeliness)];
+    return element("transactionDate")[footnoted_date[set(&Row::transaction_date)]] |
+           element("deemedExecutionDate")[footnoted_date[set(&Row::deemed_execution_date)]] |
+           element("transactionCoding")[transaction_coding[set(&Row::coding)]] |
+           element("transactionTimeliness")[footnoted_timeliness[set(&Row::timeliness)]];
 }
 
 // Derivative rows: Table II's columns 2, 6 and 7.
 template <class Row>
 constexpr auto derivative_basics() {
-    return element("conversionOrExercisePrice")[footnoted_decimal][set(&Row::conversion_or_exercise_price)] |
-           element("exerciseDate")[footnoted_date][set(&Row::exercise_date)] |
-           element("expirationDate")[footnoted_date][set(&Row::expiration_date)] |
-           element("underlyingSecurity")[underlying_security][set(&Row::underlying)];
+    return element("conversionOrExercisePrice")[footnoted_decimal[set(&Row::conversion_or_exercise_price)]] |
+           element("exerciseDate")[footnoted_date[set(&Row::exercise_date)]] |
+           element("expirationDate")[footnoted_date[set(&Row::expiration_date)]] |
+           element("underlyingSecurity")[underlying_security[set(&Row::underlying)]];
 }
 
 // ---- Table I and Table II rows ---------------------------------------------
@@ -230,15 +232,14 @@ x3::rule<class non_derivative_transaction_class, nd_transaction_row> const non_d
 auto const non_derivative_transaction_def = children(
     row_basics<nd_transaction_row>() | transaction_basics<nd_transaction_row>() |
     element("transactionAmounts")[children(
-        element("transactionShares")[footnoted_decimal][set(&nd_transaction_row::shares)] |
-        element("transactionPricePerShare")[footnoted_decimal][set(&nd_transaction_row::price_per_share)] |
-        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed]
-                                                  [set(&nd_transaction_row::acquired_disposed)])]);
+        element("transactionShares")[footnoted_decimal[set(&nd_transaction_row::shares)]] |
+        element("transactionPricePerShare")[footnoted_decimal[set(&nd_transaction_row::price_per_share)]] |
+        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed[set(&nd_transaction_row::acquired_disposed)]])]);
 
 using nd_holding_row = form4::non_derivative_holding;
 x3::rule<class non_derivative_holding_class, nd_holding_row> const non_derivative_holding = "nonDerivativeHolding";
 auto const non_derivative_holding_def =
-    children(row_basics<nd_holding_row>() | element("transactionCoding")[holding_coding][set(&nd_holding_row::coding)]);
+    children(row_basics<nd_holding_row>() | element("transactionCoding")[holding_coding[set(&nd_holding_row::coding)]]);
 
 using d_transaction_row = form4::derivative_transaction;
 x3::rule<class derivative_transaction_class, d_transaction_row> const derivative_transaction =
@@ -247,47 +248,46 @@ auto const derivative_transaction_def = children(
     row_basics<d_transaction_row>() | transaction_basics<d_transaction_row>() |
     derivative_basics<d_transaction_row>() |
     element("transactionAmounts")[children(
-        element("transactionShares")[footnoted_decimal][set(&d_transaction_row::shares)] |
-        element("transactionTotalValue")[footnoted_decimal][set(&d_transaction_row::total_value)] |
-        element("transactionPricePerShare")[footnoted_decimal][set(&d_transaction_row::price_per_share)] |
-        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed]
-                                                  [set(&d_transaction_row::acquired_disposed)])]);
+        element("transactionShares")[footnoted_decimal[set(&d_transaction_row::shares)]] |
+        element("transactionTotalValue")[footnoted_decimal[set(&d_transaction_row::total_value)]] |
+        element("transactionPricePerShare")[footnoted_decimal[set(&d_transaction_row::price_per_share)]] |
+        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed[set(&d_transaction_row::acquired_disposed)]])]);
 
 using d_holding_row = form4::derivative_holding;
 x3::rule<class derivative_holding_class, d_holding_row> const derivative_holding = "derivativeHolding";
 auto const derivative_holding_def =
     children(row_basics<d_holding_row>() | derivative_basics<d_holding_row>() |
-             element("transactionCoding")[holding_coding][set(&d_holding_row::coding)]);
+             element("transactionCoding")[holding_coding[set(&d_holding_row::coding)]]);
 
 // ---- signature and the document --------------------------------------------
 
 x3::rule<class signature_class, form4::signature> const signature = "ownerSignature";
-auto const signature_def = children(element("signatureName")[text][set(&form4::signature::name)] |
-                                    element("signatureDate")[date_value][set(&form4::signature::date)]);
+auto const signature_def = children(element("signatureName")[text[set(&form4::signature::name)]] |
+                                    element("signatureDate")[date_value[set(&form4::signature::date)]]);
 
 using doc = form4::document;
 x3::rule<class document_content_class, doc> const document_content = "ownershipDocument content";
 auto const document_content_def = children(
-    element("schemaVersion")[text][set(&doc::schema_version)] |
-    element("documentType")[code_value<document_type>][set(&doc::type)] |
-    element("periodOfReport")[date_value][set(&doc::period_of_report)] |
-    element("dateOfOriginalSubmission")[date_value][set(&doc::date_of_original_submission)] |
-    element("noSecuritiesOwned")[bool_value][set(&doc::no_securities_owned)] |
-    element("notSubjectToSection16")[bool_value][set(&doc::not_subject_to_section16)] |
-    element("form3HoldingsReported")[bool_value][set(&doc::form3_holdings_reported)] |
-    element("form4TransactionsReported")[bool_value][set(&doc::form4_transactions_reported)] |
-    element("issuer")[issuer][set(&doc::issuer)] |
-    element("reportingOwner")[reporting_owner][append(&doc::reporting_owners)] |
-    element("aff10b5One")[bool_value][set(&doc::aff10b5_one)] |
+    element("schemaVersion")[text[set(&doc::schema_version)]] |
+    element("documentType")[code_value<document_type>[set(&doc::type)]] |
+    element("periodOfReport")[date_value[set(&doc::period_of_report)]] |
+    element("dateOfOriginalSubmission")[date_value[set(&doc::date_of_original_submission)]] |
+    element("noSecuritiesOwned")[bool_value[set(&doc::no_securities_owned)]] |
+    element("notSubjectToSection16")[bool_value[set(&doc::not_subject_to_section16)]] |
+    element("form3HoldingsReported")[bool_value[set(&doc::form3_holdings_reported)]] |
+    element("form4TransactionsReported")[bool_value[set(&doc::form4_transactions_reported)]] |
+    element("issuer")[issuer[set(&doc::issuer)]] |
+    element("reportingOwner")[reporting_owner[append(&doc::reporting_owners)]] |
+    element("aff10b5One")[bool_value[set(&doc::aff10b5_one)]] |
     element("nonDerivativeTable")[children(
-        element("nonDerivativeTransaction")[non_derivative_transaction][append(&doc::non_derivative_transactions)] |
-        element("nonDerivativeHolding")[non_derivative_holding][append(&doc::non_derivative_holdings)])] |
+        element("nonDerivativeTransaction")[non_derivative_transaction[append(&doc::non_derivative_transactions)]] |
+        element("nonDerivativeHolding")[non_derivative_holding[append(&doc::non_derivative_holdings)]])] |
     element("derivativeTable")[children(
-        element("derivativeTransaction")[derivative_transaction][append(&doc::derivative_transactions)] |
-        element("derivativeHolding")[derivative_holding][append(&doc::derivative_holdings)])] |
+        element("derivativeTransaction")[derivative_transaction[append(&doc::derivative_transactions)]] |
+        element("derivativeHolding")[derivative_holding[append(&doc::derivative_holdings)]])] |
     element("footnotes")[children(footnote_element[append(&doc::footnotes)])] |
-    element("remarks")[text][set(&doc::remarks)] |
-    element("ownerSignature")[signature][append(&doc::signatures)]);
+    element("remarks")[text[set(&doc::remarks)]] |
+    element("ownerSignature")[signature[append(&doc::signatures)]]);
 
 ownership_document_type const ownership_document = "ownershipDocument";
 auto const ownership_document_def = element("ownershipDocument")[document_content];
