@@ -10,4 +10,4 @@ if ! apt-cache show libboost1.81-dev >/dev/null 2>&1; then boost="libboost-dev l
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends \
   g++ cmake make pkg-config python3 file binutils $boost libgtest-dev libgmock-dev \
-  libarchive-dev abigail-tools >/dev/null
+  libarchive-dev abigail-tools libbenchmark-dev libpugixml-dev clang-14 libclang-rt-14-dev >/dev/null
