@@ -192,6 +192,22 @@ inline void trim(std::string& s) {
 // Reads character data up to the next tag (comments, PIs and CDATA inside
 // are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
 inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
+    // Fast path, the common case: plain characters up to the next tag.
+    auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
+    iterator_type p = lt ? lt : last;
+    auto size = static_cast<std::size_t>(p - it);
+    if (lt && (last - p < 2 || (p[1] != '!' && p[1] != '?')) && !state.latin1 && !std::memchr(it, '&', size) &&
+        !std::memchr(it, '\r', size)) {
+        iterator_type begin = it, end = p;
+        while (begin != end && is_space(*begin)) ++begin;
+        while (end != begin && is_space(end[-1])) --end;
+        if (static_cast<std::size_t>(end - begin) > state.limits.max_string_bytes)
+            state.fail(it, "limit.string-length",
+                       "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) +
+                           " bytes");
+        it = p;
+        return std::string(begin, end);
+    }
     std::string out;
     for (;;) {
         auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
