@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/) with clang in their own build
+# directory and runs each for a bounded time, seeded from the shared corpus
+# and with the form's dictionary. Fails when any target crashes, leaks,
+# times out on an input or breaks one of the promises fuzz/fuzz_support.hpp
+# checks; the input is left in $BUILD_DIR/fuzz-artifacts/<target>/.
+#
+# Environment:
+#   FORM4_FUZZ_SECONDS     time per target (default 45)
+#   FORM4_FUZZ_TARGETS     which targets (default: xml text html submission capi)
+#   FORM4_FUZZ_BUILD_DIR   build directory (default build-ci-fuzz)
+#   FORM4_FUZZ_CORPUS_DIR  where the growing corpora live (default $BUILD_DIR/fuzz-corpus);
+#                          point it at a kept directory to carry coverage from run to run
+#   FORM4_SHARED_DIR       the shared folder with corpus/ (default ../shared)
+#   CC / CXX               default clang-14 / clang++-14
+# Time on 2 cores: the build (about 6 min from scratch, seconds when up to
+# date) plus FORM4_FUZZ_SECONDS per target (5 targets: about 4 min).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source_dir=$(pwd)
+
+seconds=${FORM4_FUZZ_SECONDS:-45}
+targets=${FORM4_FUZZ_TARGETS:-xml text html submission capi}
+build_dir=${FORM4_FUZZ_BUILD_DIR:-build-ci-fuzz}
+shared_dir=${FORM4_SHARED_DIR:-$(cd "$source_dir/.." && pwd)/shared}
+corpus_root=${FORM4_FUZZ_CORPUS_DIR:-$build_dir/fuzz-corpus}
+jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
+export CC=${CC:-clang-14} CXX=${CXX:-clang++-14}
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORM4_FUZZ=ON \
+  -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=OFF -DFORM4_BUILD_CAPI=OFF \
+  -DFORM4_SHARED_DIR="$shared_dir" >/dev/null
+cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all
+
+# One dictionary per target: its own, plus the XML one where XML is inside.
+dictionary_for() {
+  case "$1" in
+    xml) cat fuzz/dict/xml.dict ;;
+    text) cat fuzz/dict/text.dict ;;
+    html) cat fuzz/dict/html.dict fuzz/dict/xml.dict ;;
+    submission) cat fuzz/dict/submission.dict fuzz/dict/xml.dict ;;
+    capi) cat fuzz/dict/*.dict ;;
+  esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+summary=()
+for target in $targets; do
+  binary="$build_dir/fuzz/form4_fuzz_$target"
+  [ -x "$binary" ] || { echo "ci-fuzz: no target $binary" >&2; failed+=("$target (not built)"); continue; }
+  corpus="$corpus_root/$target"
+  artifacts="$build_dir/fuzz-artifacts/$target"
+  mkdir -p "$corpus" "$artifacts"
+  fuzz/seed-corpus.sh "$target" "$corpus" "$shared_dir" >/dev/null
+  dictionary_for "$target" > "$build_dir/fuzz-$target.dict"
+  log="$build_dir/fuzz-$target.log"
+  echo "ci-fuzz: $target for ${seconds}s ($(ls "$corpus" | wc -l) inputs in the corpus)"
+  status=0
+  nice -n 10 "$binary" "$corpus" -dict="$build_dir/fuzz-$target.dict" -max_total_time="$seconds" \
+    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  coverage=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
+  summary+=("$(printf '%-11s runs %-9s %s' "$target" "${runs:-?}" "${coverage:-?}")")
+  if [ "$status" -ne 0 ]; then
+    echo "ci-fuzz: $target FAILED (exit $status); the input is in $artifacts/" >&2
+    grep -E -A40 'ERROR: |form4 fuzz|runtime error' "$log" | head -60 >&2 || tail -40 "$log" >&2
+    failed+=("$target")
+  fi
+done
+
+printf 'ci-fuzz: %s\n' "${summary[@]}"
+if [ "${#failed[@]}" -ne 0 ]; then
+  echo "ci-fuzz: crashes in: ${failed[*]} (add each input to tests/regressions/<target>/)" >&2
+  exit 1
+fi
+echo "ci-fuzz: no crash"
