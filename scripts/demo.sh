@@ -8,7 +8,7 @@ sample=${1:-../shared/corpus/text/000_8ddcd668f7a6b10e.txt}
 bash scripts/setup.sh
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)" --target form4_cli >/dev/null
+cmake --build "$build" -j"$(nproc)" --target form4_command >/dev/null
 form4="$build/examples/form4/form4"
 echo "== $sample, read and rendered back as the form"
 "$form4" render "$sample"

@@ -1,0 +1,31 @@
+# Runs COMMAND with ARGS (a ;-list) and checks its exit status, its output and
+# optionally a file it wrote:
+#   EXPECT_EXIT, EXPECT_STDOUT / EXPECT_STDERR (regexes),
+#   CHECK_FILE with CHECK_FILE_REGEX and CHECK_FILE_LINES.
+execute_process(COMMAND ${COMMAND} ${ARGS}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status STREQUAL EXPECT_EXIT)
+  message(FATAL_ERROR "exit status ${status}, expected ${EXPECT_EXIT}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(DEFINED EXPECT_STDOUT AND NOT out MATCHES "${EXPECT_STDOUT}")
+  message(FATAL_ERROR "stdout does not match ${EXPECT_STDOUT}:\n${out}")
+endif()
+if(DEFINED EXPECT_STDERR AND NOT err MATCHES "${EXPECT_STDERR}")
+  message(FATAL_ERROR "stderr does not match ${EXPECT_STDERR}:\n${err}")
+endif()
+if(DEFINED CHECK_FILE)
+  if(NOT EXISTS ${CHECK_FILE})
+    message(FATAL_ERROR "${CHECK_FILE} was not written")
+  endif()
+  file(READ ${CHECK_FILE} content)
+  if(DEFINED CHECK_FILE_REGEX AND NOT content MATCHES "${CHECK_FILE_REGEX}")
+    message(FATAL_ERROR "${CHECK_FILE} does not match ${CHECK_FILE_REGEX}:\n${content}")
+  endif()
+  if(DEFINED CHECK_FILE_LINES)
+    file(STRINGS ${CHECK_FILE} lines)
+    list(LENGTH lines count)
+    if(NOT count EQUAL CHECK_FILE_LINES)
+      message(FATAL_ERROR "${CHECK_FILE} has ${count} lines, expected ${CHECK_FILE_LINES}:\n${content}")
+    endif()
+  endif()
+endif()

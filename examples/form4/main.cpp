@@ -1,0 +1,290 @@
+// form4: the command-line face of the library.
+//
+//   form4 parse  [--lenient] [--format F] [--compact] FILE|-
+//   form4 tables --out DIR [--sec-round] [--lenient] [--format F] FILE...
+//
+// The command line is read in one place (read_command_line) into an
+// `invocation`; each subcommand is one function of it, listed in `commands`.
+// A new subcommand is one more function and one more line in that list.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "form4/dataset.hpp"
+#include "form4/form4.hpp"
+#include "form4/json.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int exit_ok = 0;
+constexpr int exit_input_failed = 1;
+constexpr int exit_usage = 2;
+
+struct invocation {
+    std::string command;
+    bool help = false;
+    bool lenient = false;
+    bool compact = false;
+    bool sec_round = false;
+    form4::input_format format = form4::input_format::automatic;
+    std::string out_dir;
+    std::vector<std::string> inputs;
+    std::vector<std::string> options_given;  // as typed, to refuse those a command does not take
+};
+
+struct usage_error {
+    std::string message;
+};
+
+// ---------------------------------------------------------------------------
+// Reporting.
+
+// "file:line:column: severity: message [code]" (no line and column when the
+// finding has no position).
+void report(std::string_view file, const form4::diagnostic& d) {
+    std::cerr << file << ':' << (d.line != 0 ? "" : " ") << form4::format(d) << '\n';
+}
+
+// Parses one input and reports what the parser found. Empty when it failed.
+std::optional<form4::document> read_input(const std::string& input, const invocation& call) {
+    form4::parse_options options;
+    options.format = call.format;
+    options.lenient = call.lenient;
+    form4::parse_result result = form4::parse_file(input, options);
+    std::string_view shown = input == "-" ? std::string_view("<stdin>") : std::string_view(input);
+    for (const auto& d : result.diagnostics) report(shown, d);
+    if (!result.doc && result.diagnostics.empty())
+        report(shown, form4::diagnostic{form4::severity::error, "input", "no document could be read", 0, 0});
+    return std::move(result.doc);
+}
+
+// ---------------------------------------------------------------------------
+// Subcommands.
+
+int run_parse(const invocation& call) {
+    auto doc = read_input(call.inputs.front(), call);
+    if (!doc) return exit_input_failed;
+    std::string text = form4::to_json(*doc, {!call.compact});
+    std::cout << text;
+    if (text.empty() || text.back() != '\n') std::cout << '\n';
+    return std::cout.flush() ? exit_ok : exit_input_failed;
+}
+
+bool is_accession_number(std::string_view s) {
+    // 0001062993-24-016587: ten digits, two, six.
+    if (s.size() != 20 || s[10] != '-' || s[13] != '-') return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != 10 && i != 13 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+std::string accession_from_file_name(const std::string& input) {
+    if (input == "-") return {};
+    std::string stem = fs::path(input).stem().string();
+    return is_accession_number(stem) ? stem : std::string{};
+}
+
+bool write_table(const fs::path& file, form4::dataset::table t, const form4::dataset::tables& rows) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << form4::dataset::tsv_header(t) << form4::dataset::to_tsv(rows[t]);
+    out.close();
+    if (!out) std::cerr << file.string() << ": error: cannot write the table [io]\n";
+    return static_cast<bool>(out);
+}
+
+int run_tables(const invocation& call) {
+    form4::dataset::tables rows;
+    form4::dataset::key_counters keys;
+    form4::dataset::options options;
+    options.sec_round = call.sec_round;
+    bool any_failed = false;
+    for (const auto& input : call.inputs) {
+        auto doc = read_input(input, call);
+        if (!doc) {
+            any_failed = true;
+            continue;
+        }
+        form4::dataset::append(rows, *doc, accession_from_file_name(input), options, keys);
+    }
+
+    fs::path dir(call.out_dir);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        std::cerr << dir.string() << ": error: cannot create the directory: " << ec.message() << " [io]\n";
+        return exit_input_failed;
+    }
+    for (auto t : form4::dataset::all_tables)
+        if (!write_table(dir / (std::string(form4::dataset::name(t)) + ".tsv"), t, rows)) any_failed = true;
+    return any_failed ? exit_input_failed : exit_ok;
+}
+
+// ---------------------------------------------------------------------------
+// The command table and the command line.
+
+struct command {
+    std::string_view name;
+    int (*run)(const invocation&);
+    std::string_view usage;
+    std::string_view summary;
+    std::vector<std::string_view> options;  // the options it takes
+    std::size_t min_inputs;
+    std::size_t max_inputs;
+};
+
+const std::vector<command>& commands() {
+    static const std::vector<command> list{
+        {"parse", run_parse, "form4 parse [--lenient] [--format xml|text|html|submission] [--compact] FILE|-",
+         "Print the filing as JSON (docs/json-schema.md); pretty unless --compact.",
+         {"--lenient", "--format", "--compact"}, 1, 1},
+        {"tables", run_tables, "form4 tables --out DIR [--sec-round] [--lenient] [--format F] FILE...",
+         "Write the SEC Form 345 data-set tables DIR/<TABLE>.tsv for all FILEs, in input order.",
+         {"--out", "--sec-round", "--lenient", "--format"}, 1, static_cast<std::size_t>(-1)},
+    };
+    return list;
+}
+
+const command* find_command(std::string_view name) {
+    for (const auto& c : commands())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+void print_help(std::ostream& out, const command* only = nullptr) {
+    if (only) {
+        out << "usage: " << only->usage << "\n\n" << only->summary << '\n';
+    } else {
+        out << "usage: form4 COMMAND [OPTIONS] FILE...\n\nCommands:\n";
+        for (const auto& c : commands()) out << "  " << c.usage << "\n      " << c.summary << '\n';
+    }
+    out << "\nOptions:\n"
+           "  --lenient      keep what malformed input still holds, and warn about the rest\n"
+           "  --format F     read the input as F (xml, text, html, submission) instead of guessing\n"
+           "  --compact      one-line JSON\n"
+           "  --out DIR      the folder for the .tsv tables (created if missing)\n"
+           "  --sec-round    round numbers to 2 places as the SEC's own files do\n"
+           "  -h, --help     this help\n"
+           "\nDiagnostics go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE].\n"
+           "Exit status: 0 success, 1 an input could not be read, 2 usage error.\n";
+}
+
+std::optional<form4::input_format> format_named(std::string_view name) {
+    using form4::input_format;
+    for (auto f : {input_format::xml, input_format::text, input_format::html, input_format::submission})
+        if (form4::to_string(f) == name) return f;
+    return std::nullopt;
+}
+
+std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
+    invocation call;
+    std::vector<std::string_view> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    bool options_ended = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view arg = args[i];
+        if (options_ended || arg == "-" || !arg.starts_with("-")) {
+            if (call.command.empty() && !options_ended) call.command = arg;
+            else call.inputs.emplace_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_ended = true;
+            if (call.command.empty()) return usage_error{"a command comes before \"--\""};
+            continue;
+        }
+        // --name=value or --name value
+        std::string_view name = arg.substr(0, arg.find('='));
+        std::optional<std::string_view> inline_value;
+        if (name.size() < arg.size()) inline_value = arg.substr(name.size() + 1);
+        auto value = [&]() -> std::optional<std::string_view> {
+            if (inline_value) return inline_value;
+            if (i + 1 < args.size()) return args[++i];
+            return std::nullopt;
+        };
+        bool takes_value = name == "--format" || name == "--out";
+        if (inline_value && !takes_value) return usage_error{std::string(name) + " takes no value"};
+        call.options_given.emplace_back(name);
+        if (name == "-h" || name == "--help") {
+            call.help = true;
+        } else if (name == "--lenient") {
+            call.lenient = true;
+        } else if (name == "--compact") {
+            call.compact = true;
+        } else if (name == "--sec-round") {
+            call.sec_round = true;
+        } else if (name == "--format") {
+            auto v = value();
+            if (!v) return usage_error{"--format needs a value: xml, text, html or submission"};
+            auto f = format_named(*v);
+            if (!f) return usage_error{"unknown format \"" + std::string(*v) + "\": use xml, text, html or submission"};
+            call.format = *f;
+        } else if (name == "--out") {
+            auto v = value();
+            if (!v || v->empty()) return usage_error{"--out needs a directory"};
+            call.out_dir = *v;
+        } else {
+            return usage_error{"unknown option " + std::string(name)};
+        }
+    }
+    return call;
+}
+
+// What the chosen command cannot run with.
+std::optional<usage_error> check_against(const command& c, const invocation& call) {
+    for (const auto& given : call.options_given) {
+        if (given == "-h" || given == "--help") continue;
+        if (std::find(c.options.begin(), c.options.end(), given) == c.options.end())
+            return usage_error{"form4 " + std::string(c.name) + " does not take " + given};
+    }
+    if (call.inputs.size() < c.min_inputs) return usage_error{"no input file given"};
+    if (call.inputs.size() > c.max_inputs)
+        return usage_error{"form4 " + std::string(c.name) + " reads one file (or - for standard input)"};
+    if (c.name == "tables" && call.out_dir.empty()) return usage_error{"form4 tables needs --out DIR"};
+    return std::nullopt;
+}
+
+int usage_failure(const usage_error& e, const command* c = nullptr) {
+    std::cerr << "form4: error: " << e.message << "\n";
+    if (c) std::cerr << "usage: " << c->usage << "\n";
+    std::cerr << "Try 'form4 --help'.\n";
+    return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        auto parsed = read_command_line(argc, argv);
+        if (auto* e = std::get_if<usage_error>(&parsed)) return usage_failure(*e);
+        const invocation& call = std::get<invocation>(parsed);
+
+        if (call.command.empty()) {
+            if (call.help) {
+                print_help(std::cout);
+                return exit_ok;
+            }
+            return usage_failure({"no command given"});
+        }
+        const command* chosen = find_command(call.command);
+        if (!chosen) return usage_failure({"unknown command \"" + call.command + "\""});
+        if (call.help) {
+            print_help(std::cout, chosen);
+            return exit_ok;
+        }
+        if (auto e = check_against(*chosen, call)) return usage_failure(*e, chosen);
+        return chosen->run(call);
+    } catch (const std::exception& e) {
+        std::cerr << "form4: error: " << e.what() << "\n";
+        return exit_input_failed;
+    }
+}

@@ -1,0 +1,700 @@
+// The model as JSON and back (schema: docs/json-schema.md).
+//
+// Every model struct lists its members once, in `members(io, x)`: the writer
+// and the reader walk the same list, so the two directions cannot drift apart.
+#include "form4/json.hpp"
+
+#include <boost/json.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace form4 {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::int64_t schema_version_number = json_schema_version;
+constexpr std::string_view version_member = "form4_json_version";
+
+template <class T, class Model>
+concept model_of = std::same_as<std::remove_const_t<T>, Model>;
+
+// ---------------------------------------------------------------------------
+// The member lists. `io(name, field)` either writes or reads the field.
+
+template <class Io, model_of<issuer> T>
+void members(Io& io, T& x) {
+    io("cik", x.cik);
+    io("name", x.name);
+    io("trading_symbol", x.trading_symbol);
+    io("foreign_trading_symbol", x.foreign_trading_symbol);
+}
+
+template <class Io, model_of<reporting_owner_id> T>
+void members(Io& io, T& x) {
+    io("cik", x.cik);
+    io("ccc", x.ccc);
+    io("name", x.name);
+}
+
+template <class Io, model_of<address> T>
+void members(Io& io, T& x) {
+    io("street1", x.street1);
+    io("street2", x.street2);
+    io("city", x.city);
+    io("state", x.state);
+    io("zip_code", x.zip_code);
+    io("state_description", x.state_description);
+    io("non_us_state_territory", x.non_us_state_territory);
+    io("country", x.country);
+    io("non_us_address", x.non_us_address);
+    io("good_address", x.good_address);
+}
+
+template <class Io, model_of<relationship> T>
+void members(Io& io, T& x) {
+    io("is_director", x.is_director);
+    io("is_officer", x.is_officer);
+    io("is_ten_percent_owner", x.is_ten_percent_owner);
+    io("is_other", x.is_other);
+    io("officer_title", x.officer_title);
+    io("other_text", x.other_text);
+}
+
+template <class Io, model_of<reporting_owner> T>
+void members(Io& io, T& x) {
+    io("id", x.id);
+    io("address", x.address);
+    io("relationship", x.relationship);
+}
+
+template <class Io, model_of<transaction_coding> T>
+void members(Io& io, T& x) {
+    io("form_type", x.form_type);
+    io("code", x.code);
+    io("equity_swap_involved", x.equity_swap_involved);
+    io("footnotes", x.footnote_ids);
+}
+
+template <class Io, model_of<holding_coding> T>
+void members(Io& io, T& x) {
+    io("form_type", x.form_type);
+    io("footnotes", x.footnote_ids);
+}
+
+template <class Io, model_of<post_transaction_amounts> T>
+void members(Io& io, T& x) {
+    io("shares_owned", x.shares_owned);
+    io("value_owned", x.value_owned);
+}
+
+template <class Io, model_of<ownership_nature> T>
+void members(Io& io, T& x) {
+    io("direct_or_indirect", x.direct_or_indirect);
+    io("nature", x.nature);
+}
+
+template <class Io, model_of<underlying_security> T>
+void members(Io& io, T& x) {
+    io("title", x.title);
+    io("shares", x.shares);
+    io("value", x.value);
+}
+
+template <class Io, model_of<non_derivative_transaction> T>
+void members(Io& io, T& x) {
+    io("security_title", x.security_title);
+    io("transaction_date", x.transaction_date);
+    io("deemed_execution_date", x.deemed_execution_date);
+    io("coding", x.coding);
+    io("timeliness", x.timeliness);
+    io("shares", x.shares);
+    io("price_per_share", x.price_per_share);
+    io("acquired_disposed", x.acquired_disposed);
+    io("post_transaction", x.post_transaction);
+    io("ownership", x.ownership);
+}
+
+template <class Io, model_of<non_derivative_holding> T>
+void members(Io& io, T& x) {
+    io("security_title", x.security_title);
+    io("coding", x.coding);
+    io("post_transaction", x.post_transaction);
+    io("ownership", x.ownership);
+}
+
+template <class Io, model_of<derivative_transaction> T>
+void members(Io& io, T& x) {
+    io("security_title", x.security_title);
+    io("conversion_or_exercise_price", x.conversion_or_exercise_price);
+    io("transaction_date", x.transaction_date);
+    io("deemed_execution_date", x.deemed_execution_date);
+    io("coding", x.coding);
+    io("timeliness", x.timeliness);
+    io("shares", x.shares);
+    io("total_value", x.total_value);
+    io("price_per_share", x.price_per_share);
+    io("acquired_disposed", x.acquired_disposed);
+    io("exercise_date", x.exercise_date);
+    io("expiration_date", x.expiration_date);
+    io("underlying", x.underlying);
+    io("post_transaction", x.post_transaction);
+    io("ownership", x.ownership);
+}
+
+template <class Io, model_of<derivative_holding> T>
+void members(Io& io, T& x) {
+    io("security_title", x.security_title);
+    io("conversion_or_exercise_price", x.conversion_or_exercise_price);
+    io("coding", x.coding);
+    io("exercise_date", x.exercise_date);
+    io("expiration_date", x.expiration_date);
+    io("underlying", x.underlying);
+    io("post_transaction", x.post_transaction);
+    io("ownership", x.ownership);
+}
+
+template <class Io, model_of<footnote> T>
+void members(Io& io, T& x) {
+    io("id", x.id);
+    io("text", x.text);
+}
+
+template <class Io, model_of<signature> T>
+void members(Io& io, T& x) {
+    io("name", x.name);
+    io("date", x.date);
+}
+
+template <class Io, model_of<filing_metadata> T>
+void members(Io& io, T& x) {
+    io("accession_number", x.accession_number);
+    io("filing_date", x.filing_date);
+    io("submission_type", x.submission_type);
+    io("file_numbers", x.file_numbers);
+}
+
+// form4_json_version is handled by to_json/from_json themselves.
+template <class Io, model_of<document> T>
+void members(Io& io, T& x) {
+    io("schema_version", x.schema_version);
+    io("type", x.type);
+    io("period_of_report", x.period_of_report);
+    io("date_of_original_submission", x.date_of_original_submission);
+    io("no_securities_owned", x.no_securities_owned);
+    io("not_subject_to_section16", x.not_subject_to_section16);
+    io("form3_holdings_reported", x.form3_holdings_reported);
+    io("form4_transactions_reported", x.form4_transactions_reported);
+    io("aff10b5_one", x.aff10b5_one);
+    io("issuer", x.issuer);
+    io("reporting_owners", x.reporting_owners);
+    io("non_derivative_transactions", x.non_derivative_transactions);
+    io("non_derivative_holdings", x.non_derivative_holdings);
+    io("derivative_transactions", x.derivative_transactions);
+    io("derivative_holdings", x.derivative_holdings);
+    io("footnotes", x.footnotes);
+    io("remarks", x.remarks);
+    io("signatures", x.signatures);
+    io("filing", x.filing);
+}
+
+struct member_probe {
+    template <class T>
+    void operator()(std::string_view, T&) {}
+};
+template <class T>
+concept record = requires(member_probe& io, T& x) { members(io, x); };
+
+// ---------------------------------------------------------------------------
+// Scalars as text.
+
+std::string date_text(const date& d) {
+    // Special values cannot come from a filing, but a hand-built document may
+    // hold one; Boost's own spelling lets them round trip.
+    if (d.is_not_a_date()) return "not-a-date-time";
+    if (d.is_pos_infinity()) return "+infinity";
+    if (d.is_neg_infinity()) return "-infinity";
+    auto ymd = d.year_month_day();
+    auto two_digits = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return std::to_string(static_cast<int>(ymd.year)) + "-" + two_digits(static_cast<int>(ymd.month)) + "-" +
+           two_digits(static_cast<int>(ymd.day));
+}
+
+std::string decimal_text(const decimal& d) {
+    if (d.scale() >= 0) return d.to_string();
+    // A negative scale (never made by decimal::parse) means trailing zeros.
+    std::string text = d.to_string();
+    if (d.mantissa() != 0) text.append(static_cast<std::size_t>(-d.scale()), '0');
+    return text;
+}
+
+// Reads [-]digits[.digits] of any length decimal::parse refuses: a mantissa
+// that fills std::int64_t, a scale over 18, or integer trailing zeros that only
+// fit as a negative scale (what decimal_text writes for one).
+std::optional<decimal> parse_wide_decimal(std::string_view text) {
+    bool negative = !text.empty() && text.front() == '-';
+    if (negative) text.remove_prefix(1);
+    auto point = text.find('.');
+    std::string_view whole = text.substr(0, point);
+    std::string_view fraction = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+    auto all_digits = [](std::string_view s) {
+        for (char c : s)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    if (whole.empty() || !all_digits(whole) || !all_digits(fraction)) return std::nullopt;
+    if (point != std::string_view::npos && fraction.empty()) return std::nullopt;
+    if (fraction.size() > static_cast<std::size_t>(std::numeric_limits<std::int8_t>::max())) return std::nullopt;
+
+    std::string digits(whole);
+    digits += fraction;
+    int scale = static_cast<int>(fraction.size());
+    std::size_t first = digits.find_first_not_of('0');
+    digits = first == std::string::npos ? "0" : digits.substr(first);
+    if (scale == 0)  // integer trailing zeros beyond 18 digits become a negative scale
+        while (digits.size() > 18 && digits.back() == '0') {
+            digits.pop_back();
+            if (--scale < std::numeric_limits<std::int8_t>::min()) return std::nullopt;
+        }
+    std::uint64_t magnitude = 0;
+    for (char c : digits) {
+        auto digit = static_cast<std::uint64_t>(c - '0');
+        if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return std::nullopt;
+        magnitude = magnitude * 10 + digit;
+    }
+    if (magnitude > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+    auto mantissa = static_cast<std::int64_t>(magnitude);
+    return decimal(negative ? -mantissa : mantissa, scale);
+}
+
+std::optional<date> parse_date_text(std::string_view text) {
+    if (text == "not-a-date-time") return date(boost::gregorian::not_a_date_time);
+    if (text == "+infinity") return date(boost::gregorian::pos_infin);
+    if (text == "-infinity") return date(boost::gregorian::neg_infin);
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto number = [&](std::size_t from, std::size_t count) {
+        int n = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            n = n * 10 + (text[i] - '0');
+        }
+        return n;
+    };
+    int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 0 || month < 0 || day < 0) return std::nullopt;
+    try {
+        return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                    static_cast<unsigned short>(day));
+    } catch (const std::exception&) {  // out of range year, month or day of month
+        return std::nullopt;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writing.
+
+bool omitted(const std::string& s) { return s.empty(); }
+bool omitted(const std::vector<std::string>& v) { return v.empty(); }
+template <class T>
+bool omitted(const std::optional<T>& o) { return !o.has_value(); }
+template <class T>
+bool omitted(const footnoted<T>& f) { return f.empty(); }
+template <class E>
+bool omitted(const coded<E>& c) { return c == coded<E>{}; }
+template <class T>
+bool omitted(const T&) { return false; }  // records and record arrays are always written
+
+json::value to_value(const std::string& s) { return json::string(s); }
+json::value to_value(bool b) { return b; }
+json::value to_value(const decimal& d) { return json::string(decimal_text(d)); }
+json::value to_value(const date& d) { return json::string(date_text(d)); }
+
+template <class E>
+json::value to_value(const coded<E>& c) {
+    if (make_coded<E>(c.text) == c) return json::string(c.text);
+    // Only a hand-built value can hold a code its text does not say.
+    json::object both;
+    both["text"] = c.text;
+    both["code"] = to_string(c.value);
+    return both;
+}
+
+json::value to_value(const std::vector<std::string>& strings) {
+    json::array out;
+    for (const auto& s : strings) out.emplace_back(json::string(s));
+    return out;
+}
+
+template <class T>
+json::value to_value(const footnoted<T>& f);
+template <class T>
+json::value to_value(const std::optional<T>& o);
+template <record T>
+json::value to_value(const T& x);
+template <record T>
+json::value to_value(const std::vector<T>& records);
+
+template <class T>
+json::value to_value(const footnoted<T>& f) {
+    json::object out;
+    if (f.value) out["value"] = to_value(*f.value);
+    if (!f.footnote_ids.empty()) out["footnotes"] = to_value(f.footnote_ids);
+    return out;
+}
+
+template <class T>
+json::value to_value(const std::optional<T>& o) {
+    return to_value(*o);  // absent ones are omitted before we get here
+}
+
+class object_writer {
+public:
+    template <class T>
+    void operator()(std::string_view name, const T& field) {
+        if (!omitted(field)) object_.emplace(name, to_value(field));
+    }
+    json::object& object() { return object_; }
+
+private:
+    json::object object_;
+};
+
+template <record T>
+json::value to_value(const T& x) {
+    object_writer writer;
+    members(writer, x);
+    return std::move(writer.object());
+}
+
+template <record T>
+json::value to_value(const std::vector<T>& records) {
+    json::array out;
+    for (const auto& r : records) out.push_back(to_value(r));
+    return out;
+}
+
+// One line for a small container of scalars (`{"value": "26.80", "footnotes": ["F1"]}`),
+// so that pretty output stays readable; empty when `v` holds deeper structure.
+std::optional<std::string> one_line(const json::value& v) {
+    if (const auto* array = v.if_array()) {
+        std::string out = "[";
+        for (const auto& element : *array) {
+            if (element.is_structured()) return std::nullopt;
+            if (out.size() > 1) out += ", ";
+            out += json::serialize(element);
+        }
+        return out + "]";
+    }
+    if (const auto* object = v.if_object()) {
+        std::string out = "{";
+        for (const auto& member : *object) {
+            if (member.value().is_object()) return std::nullopt;
+            auto value = one_line(member.value());
+            if (!value) return std::nullopt;
+            if (out.size() > 1) out += ", ";
+            out += json::serialize(json::string(member.key()));
+            out += ": ";
+            out += *value;
+        }
+        return out + "}";
+    }
+    return json::serialize(v);
+}
+
+void write_pretty(const json::value& v, std::string& out, std::size_t depth) {
+    constexpr std::size_t line_budget = 100;
+    if (auto flat = one_line(v); flat && depth * 2 + flat->size() <= line_budget) {
+        out += *flat;
+        return;
+    }
+    auto newline = [&](std::size_t level) {
+        out += '\n';
+        out.append(level * 2, ' ');
+    };
+    if (const auto* object = v.if_object(); object && !object->empty()) {
+        out += '{';
+        bool first = true;
+        for (const auto& member : *object) {
+            if (!first) out += ',';
+            first = false;
+            newline(depth + 1);
+            out += json::serialize(json::string(member.key()));
+            out += ": ";
+            write_pretty(member.value(), out, depth + 1);
+        }
+        newline(depth);
+        out += '}';
+    } else if (const auto* array = v.if_array(); array && !array->empty()) {
+        out += '[';
+        bool first = true;
+        for (const auto& element : *array) {
+            if (!first) out += ',';
+            first = false;
+            newline(depth + 1);
+            write_pretty(element, out, depth + 1);
+        }
+        newline(depth);
+        out += ']';
+    } else {
+        out += json::serialize(v);  // a long string, {} or []
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading. A failure throws read_error inside this file only; from_json
+// turns it into the error string.
+
+struct read_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& message) {
+    throw read_error(path + ": " + message);
+}
+
+std::string_view kind_name(const json::value& v) {
+    switch (v.kind()) {
+        case json::kind::null: return "null";
+        case json::kind::bool_: return "a boolean";
+        case json::kind::int64:
+        case json::kind::uint64:
+        case json::kind::double_: return "a number";
+        case json::kind::string: return "a string";
+        case json::kind::array: return "an array";
+        case json::kind::object: return "an object";
+    }
+    return "something else";
+}
+
+[[noreturn]] void wrong_type(const json::value& v, const std::string& path, std::string_view expected) {
+    fail(path, "expected " + std::string(expected) + ", got " + std::string(kind_name(v)));
+}
+
+std::string_view string_at(const json::value& v, const std::string& path, std::string_view expected = "a string") {
+    const auto* s = v.if_string();
+    if (!s) wrong_type(v, path, expected);
+    return std::string_view(s->data(), s->size());
+}
+
+void read(const json::value& v, const std::string& path, std::string& out) { out = std::string(string_at(v, path)); }
+
+void read(const json::value& v, const std::string& path, bool& out) {
+    const auto* b = v.if_bool();
+    if (!b) wrong_type(v, path, "true or false");
+    out = *b;
+}
+
+void read(const json::value& v, const std::string& path, decimal& out) {
+    std::string_view text = string_at(v, path, "a decimal number as a string");
+    if (auto d = decimal::parse(text)) {
+        out = *d;
+    } else if (auto wide = parse_wide_decimal(text)) {
+        out = *wide;
+    } else {
+        fail(path, "\"" + std::string(text) + "\" is not a decimal number");
+    }
+}
+
+void read(const json::value& v, const std::string& path, date& out) {
+    std::string_view text = string_at(v, path, "a date \"YYYY-MM-DD\"");
+    auto d = parse_date_text(text);
+    if (!d) fail(path, "\"" + std::string(text) + "\" is not a date \"YYYY-MM-DD\"");
+    out = *d;
+}
+
+template <class E>
+E code_named(std::string_view name, const std::string& path) {
+    if (name.empty()) return E{};
+    E value = make_coded<E>(name).value;
+    if (value == E{}) fail(path, "\"" + std::string(name) + "\" is not a known code");
+    return value;
+}
+
+template <class E>
+void read(const json::value& v, const std::string& path, coded<E>& out);
+
+void read(const json::value& v, const std::string& path, std::vector<std::string>& out) {
+    const auto* array = v.if_array();
+    if (!array) wrong_type(v, path, "an array of strings");
+    out.clear();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        out.emplace_back();
+        read((*array)[i], path + "[" + std::to_string(i) + "]", out.back());
+    }
+}
+
+template <class T>
+void read(const json::value& v, const std::string& path, footnoted<T>& out);
+template <class T>
+void read(const json::value& v, const std::string& path, std::optional<T>& out);
+template <record T>
+void read(const json::value& v, const std::string& path, T& out);
+template <record T>
+void read(const json::value& v, const std::string& path, std::vector<T>& out);
+
+// Hands out an object's members by name and, at the end, refuses any it did
+// not hand out: a misspelt member is an error, not silently lost data.
+class object_reader {
+public:
+    object_reader(const json::value& v, std::string path) : path_(std::move(path)) {
+        object_ = v.if_object();
+        if (!object_) wrong_type(v, path_, "an object");
+    }
+
+    // The member's value, or nullptr when it is missing or null.
+    const json::value* take(std::string_view name) {
+        taken_.emplace_back(name);
+        const json::value* v = object_->if_contains(name);
+        return v && !v->is_null() ? v : nullptr;
+    }
+
+    std::string path_of(std::string_view name) const { return path_ + "." + std::string(name); }
+
+    template <class T>
+    void operator()(std::string_view name, T& field) {
+        if (const json::value* v = take(name)) read(*v, path_of(name), field);
+    }
+
+    void finish() const {
+        for (const auto& member : *object_) {
+            std::string_view key(member.key().data(), member.key().size());
+            bool known = false;
+            for (const auto& name : taken_) known = known || name == key;
+            if (!known) fail(path_of(key), "unknown member");
+        }
+    }
+
+private:
+    const json::object* object_ = nullptr;
+    std::string path_;
+    std::vector<std::string> taken_;
+};
+
+template <class E>
+void read(const json::value& v, const std::string& path, coded<E>& out) {
+    if (v.is_string()) {
+        out = make_coded<E>(string_at(v, path));
+        return;
+    }
+    if (!v.is_object()) wrong_type(v, path, "a code as a string");
+    object_reader members_of(v, path);
+    std::string text, code;
+    members_of("text", text);
+    members_of("code", code);
+    members_of.finish();
+    out = coded<E>{code_named<E>(code, members_of.path_of("code")), std::move(text)};
+}
+
+template <class T>
+void read(const json::value& v, const std::string& path, footnoted<T>& out) {
+    object_reader members_of(v, path);
+    out = {};
+    if (const json::value* value = members_of.take("value")) {
+        out.value.emplace();
+        read(*value, members_of.path_of("value"), *out.value);
+    }
+    members_of("footnotes", out.footnote_ids);
+    members_of.finish();
+}
+
+template <class T>
+void read(const json::value& v, const std::string& path, std::optional<T>& out) {
+    out.emplace();
+    read(v, path, *out);
+}
+
+template <record T>
+void read(const json::value& v, const std::string& path, T& out) {
+    object_reader members_of(v, path);
+    out = T{};
+    members(members_of, out);
+    members_of.finish();
+}
+
+template <record T>
+void read(const json::value& v, const std::string& path, std::vector<T>& out) {
+    const auto* array = v.if_array();
+    if (!array) wrong_type(v, path, "an array");
+    out.clear();
+    out.reserve(array->size());
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        out.emplace_back();
+        read((*array)[i], path + "[" + std::to_string(i) + "]", out.back());
+    }
+}
+
+// Line and column (1-based) of a byte offset, for syntax errors.
+std::string position_of(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+json::value parse_json_text(std::string_view text) {
+    json::stream_parser parser;
+    boost::system::error_code ec;
+    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) throw read_error("JSON syntax error at " + position_of(text, consumed) + ": " + ec.message());
+    return parser.release();
+}
+
+document read_document(const json::value& root) {
+    object_reader members_of(root, "$");
+    const json::value* version = members_of.take(version_member);
+    if (!version) fail(members_of.path_of(version_member), "missing");
+    const auto number = version->if_int64();
+    if (!number) wrong_type(*version, members_of.path_of(version_member), "the number 1");
+    if (*number != schema_version_number)
+        fail(members_of.path_of(version_member),
+             "version " + std::to_string(*number) + " is not supported (this reader knows version 1)");
+    document doc;
+    members(members_of, doc);
+    members_of.finish();
+    return doc;
+}
+
+}  // namespace
+
+std::string to_json(const document& doc, const json_options& options) {
+    json::object root;
+    root[version_member] = schema_version_number;
+    object_writer writer;
+    members(writer, doc);
+    for (auto& member : writer.object()) root.emplace(member.key(), std::move(member.value()));
+    if (!options.pretty) return json::serialize(root);
+    std::string out;
+    write_pretty(root, out, 0);
+    out += '\n';
+    return out;
+}
+
+json_read_result from_json(std::string_view text) {
+    json_read_result result;
+    try {
+        result.doc = read_document(parse_json_text(text));
+    } catch (const read_error& e) {
+        result.error = e.what();
+    } catch (const std::exception& e) {  // e.g. out of memory: still never thrown to the caller
+        result.error = std::string("cannot read the JSON: ") + e.what();
+    }
+    return result;
+}
+
+}  // namespace form4
