@@ -443,7 +443,8 @@ struct gap_parser : x3::parser<gap_parser> {
         for (;;) {
             auto* lt = static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
             first = lt ? lt : last;
-            if (first == last || !scan::skip_markup_declaration(first, last, state)) break;
+            if (last - first < 2 || (first[1] != '!' && first[1] != '?')) break;  // a tag: the common case
+            if (!scan::skip_markup_declaration(first, last, state)) break;
         }
         return first != start;
     }

@@ -1,0 +1,386 @@
+"""Tests of the Python package (capi/python/form4) over libform4_c.
+
+Run by ctest (tests/capi_python.cmake) with
+  FORM4_LIBRARY      the built libform4_c.so.1
+  FORM4_CORPUS_DIR   <shared>/corpus
+  FORM4_SOURCE_DIR   the source tree (for form4.h)
+and PYTHONPATH pointing at capi/python.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import datetime
+import decimal
+import glob
+import json
+import os
+import pathlib
+import pickle
+import re
+import subprocess
+import sys
+import unittest
+
+import form4
+from form4 import _capi
+
+CORPUS = pathlib.Path(os.environ.get("FORM4_CORPUS_DIR", pathlib.Path(__file__).resolve().parents[3] / "shared" / "corpus"))
+SOURCE = pathlib.Path(os.environ.get("FORM4_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+HEADER = SOURCE / "capi" / "include" / "form4" / "form4.h"
+SAMPLE = CORPUS / "xml" / "form4" / "0000320193-22-000061.xml"
+BROKEN = CORPUS / "xml" / "form4" / "0001225259-06-000003.xml"  # not well-formed (see corpus README)
+
+
+def corpus_xml_files():
+    files = sorted(glob.glob(str(CORPUS / "xml" / "**" / "*.xml"), recursive=True))
+    if len(files) < 300:
+        raise unittest.SkipTest(f"corpus not found under {CORPUS}")
+    return [pathlib.Path(f) for f in files]
+
+
+def corpus_other_files():
+    """Submissions, rendered text and HTML: every other input form."""
+    patterns = ["submission/*.txt", "submission/*.nc", "text/*.txt", "html/*.html"]
+    return [pathlib.Path(f) for pattern in patterns for f in sorted(glob.glob(str(CORPUS / pattern)))]
+
+
+def as_json_value(value):
+    """A model value written the way the C++ JSON writer writes it: footnoted
+    values as {"value", "footnotes"}, codes as their text, decimals as their
+    exact text, dates as ISO text, and empty things left out."""
+    if isinstance(value, form4.Coded):
+        return value.text or None
+    if isinstance(value, form4.Footnoted):
+        out = {}
+        if value.value is not None:
+            out["value"] = as_json_value(value.value)
+        if value.footnotes:
+            out["footnotes"] = list(value.footnotes)
+        return out
+    if dataclasses.is_dataclass(value):
+        out = {}
+        for field in dataclasses.fields(value):
+            if field.name in ("diagnostics", "format") and isinstance(value, form4.Document):
+                continue  # about the parse, not the filing; not in the JSON
+            out[field.name] = as_json_value(getattr(value, field.name))
+        return out
+    if isinstance(value, tuple):
+        return [as_json_value(v) for v in value]
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def without_empties(value):
+    """Drops "", None, [] and {} members recursively (the writer omits them)."""
+    if isinstance(value, dict):
+        cleaned = {k: without_empties(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in ("", None, [], {})}
+    if isinstance(value, list):
+        return [without_empties(v) for v in value]
+    return value
+
+
+def first_difference(a, b, path="$"):
+    if type(a) != type(b):
+        return f"{path}: {a!r} != {b!r}"
+    if isinstance(a, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in a or key not in b:
+                return f"{path}.{key}: only in {'python' if key in a else 'c++'}: {a.get(key, b.get(key))!r}"
+            found = first_difference(a[key], b[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = first_difference(x, y, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    return None if a == b else f"{path}: {a!r} != {b!r}"
+
+
+class CorpusAgreement(unittest.TestCase):
+    """The whole XML corpus through Python gives what C++ gives."""
+
+    def test_every_document_equals_the_cpp_json_field_by_field(self):
+        self.assertGreater(self.compare_with_cpp_json(corpus_xml_files()), 300)
+
+    def test_every_other_input_form_equals_the_cpp_json(self):
+        files = corpus_other_files()
+        self.assertGreater(len(files), 30)
+        self.assertGreater(self.compare_with_cpp_json(files), 25)
+
+    def compare_with_cpp_json(self, files):
+        compared = 0
+        for path in files:
+            with self.subTest(file=path.name):
+                try:
+                    document = form4.parse(path)
+                except form4.ParseError:
+                    with self.assertRaises(form4.ParseError):
+                        form4.to_json(path)
+                    continue
+                cpp = json.loads(form4.to_json(path))
+                cpp.pop("form4_json_version", None)
+                difference = first_difference(without_empties(as_json_value(document)), without_empties(cpp))
+                self.assertIsNone(difference, f"{path.name}: {difference}")
+                compared += 1
+        return compared
+
+    def test_every_dataset_row_equals_the_expected_rows(self):
+        """Against corpus/expected/*.json (an independent extraction): text
+        exactly, numbers by value; columns the XML cannot give are absent
+        from the expected files and not compared."""
+        compared = 0
+        for path in corpus_xml_files():
+            expected = json.loads((CORPUS / "expected" / (path.stem + ".json")).read_text())
+            with self.subTest(file=path.name):
+                if "error" in expected:
+                    with self.assertRaises(form4.ParseError):
+                        form4.dataset(path)
+                    continue
+                tables = form4.dataset(path)
+                for table, rows in expected["tables"].items():
+                    self.assertEqual(len(tables[table]), len(rows), f"{path.name} {table}: row count")
+                    for index, (want, got) in enumerate(zip(rows, tables[table])):
+                        for column, value in want.items():
+                            self.assertIn(column, got, f"{path.name} {table}")
+                            if got[column] == value:
+                                continue
+                            try:
+                                same_number = decimal.Decimal(got[column]) == decimal.Decimal(value)
+                            except decimal.InvalidOperation:
+                                same_number = False
+                            self.assertTrue(same_number, f"{path.name} {table}[{index}].{column}: {got[column]!r} != {value!r}")
+                compared += 1
+        self.assertGreater(compared, 300)
+
+    def test_dataset_cells_equal_the_tsv_of_the_c_interface(self):
+        for path in corpus_xml_files()[::25]:
+            tables = form4.dataset(path)
+            for table_index, (name, rows) in enumerate(tables.items()):
+                tsv = _tsv_through_c(path, table_index)
+                lines = tsv.split("\n")
+                self.assertEqual(lines[-1], "")
+                header, body = lines[0].split("\t"), lines[1:-1]
+                self.assertEqual(len(body), len(rows), f"{path.name} {name}")
+                for row, line in zip(rows, body):
+                    self.assertEqual(list(row.keys()), header)
+                    # TSV turns tabs and line breaks inside a cell into spaces.
+                    self.assertEqual([re.sub(r"[\t\r\n]", " ", v) for v in row.values()], line.split("\t"))
+
+
+def _tsv_through_c(path, table):
+    import ctypes
+
+    result = _capi.ResultP()
+    _capi.check(_capi.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), None))
+    try:
+        doc = _capi.DocumentP()
+        _capi.check(_capi.lib.form4_result_document(ctypes.byref(doc), result))
+        dataset = _capi.DatasetP()
+        _capi.check(_capi.lib.form4_document_to_dataset(ctypes.byref(dataset), doc, None))
+        try:
+            pointer, length = ctypes.c_char_p(), ctypes.c_size_t()
+            _capi.check(_capi.lib.form4_dataset_tsv(ctypes.byref(pointer), ctypes.byref(length), dataset, table))
+            return _capi.text(pointer, length)
+        finally:
+            _capi.lib.form4_dataset_free(dataset)
+    finally:
+        _capi.lib.form4_result_free(result)
+
+
+class Values(unittest.TestCase):
+    def setUp(self):
+        self.document = form4.parse(SAMPLE)
+
+    def test_values_have_python_types(self):
+        doc = self.document
+        self.assertEqual(doc.issuer.name, "Apple Inc.")
+        self.assertEqual(doc.type.value, form4.DocumentType.FORM4)
+        self.assertEqual(doc.period_of_report, datetime.date(2022, 5, 4))
+        row = doc.non_derivative_transactions[0]
+        self.assertEqual(row.shares.value, decimal.Decimal("9136"))
+        self.assertIsInstance(row.price_per_share.value, decimal.Decimal)
+        self.assertEqual(row.price_per_share.footnotes, ("F2",))
+        self.assertEqual(row.coding.code.value, form4.TransactionCode.S)
+        self.assertEqual(row.coding.code.value, ord("S"))
+        self.assertEqual(row.acquired_disposed.value.value, form4.AcquiredDisposed.DISPOSED)
+        self.assertEqual(row.ownership.direct_or_indirect.value.value, form4.OwnershipForm.DIRECT)
+        self.assertIsNone(row.deemed_execution_date.value)
+        self.assertIs(doc.reporting_owners[0].relationship.is_officer, True)
+        self.assertEqual(doc.format, form4.Format.XML)
+
+    def test_decimals_keep_the_scale_as_filed(self):
+        prices = [r.price_per_share.value for r in self.document.non_derivative_transactions]
+        self.assertIn(decimal.Decimal("159.94"), prices)
+        self.assertEqual(str(prices[0]), "159.94")
+
+    def test_documents_are_frozen_hashable_and_picklable(self):
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            self.document.remarks = "changed"  # type: ignore[misc]
+        self.assertEqual(hash(self.document), hash(form4.parse(SAMPLE)))
+        self.assertEqual(pickle.loads(pickle.dumps(self.document)), self.document)
+
+    def test_every_kind_of_source_gives_the_same_document(self):
+        data = SAMPLE.read_bytes()
+        self.assertEqual(form4.parse(data), self.document)
+        self.assertEqual(form4.parse(bytearray(data)), self.document)
+        self.assertEqual(form4.parse(memoryview(data)), self.document)
+        self.assertEqual(form4.parse(data.decode("utf-8")), self.document)
+        self.assertEqual(form4.parse(str(SAMPLE)), self.document)
+        with self.assertRaises(TypeError):
+            form4.parse(42)  # type: ignore[arg-type]
+
+    def test_dataset_rows_are_dicts_in_sec_column_order(self):
+        tables = form4.dataset(SAMPLE)
+        self.assertEqual(list(tables)[:3], ["SUBMISSION", "REPORTINGOWNER", "NONDERIV_TRANS"])
+        rows = tables["NONDERIV_TRANS"]
+        self.assertEqual(len(rows), 7)
+        self.assertEqual(list(rows[0])[0], "ACCESSION_NUMBER")
+        self.assertEqual(rows[0]["ACCESSION_NUMBER"], "0000320193-22-000061")  # the file's name
+        self.assertEqual(rows[0]["TRANS_CODE"], "S")
+        given = form4.dataset(SAMPLE.read_bytes(), accession="0000000000-00-000001")
+        self.assertEqual(given["SUBMISSION"][0]["ACCESSION_NUMBER"], "0000000000-00-000001")
+        self.assertEqual(form4.dataset(SAMPLE.read_bytes())["SUBMISSION"][0]["ACCESSION_NUMBER"], "")
+
+    def test_sec_rounding_rounds_to_two_places(self):
+        exact = form4.dataset(SAMPLE)
+        rounded = form4.dataset(SAMPLE, sec_round=True)
+        for want, got in zip(exact["NONDERIV_TRANS"], rounded["NONDERIV_TRANS"]):
+            value = decimal.Decimal(want["TRANS_PRICEPERSHARE"])
+            self.assertEqual(decimal.Decimal(got["TRANS_PRICEPERSHARE"]), value.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
+
+
+class Errors(unittest.TestCase):
+    def test_a_broken_file_raises_parse_error_with_positioned_diagnostics(self):
+        with self.assertRaises(form4.ParseError) as caught:
+            form4.parse(BROKEN)
+        error = caught.exception
+        self.assertEqual(error.status, _capi.E_PARSE)
+        self.assertEqual(error.status_name, "FORM4_E_PARSE")
+        self.assertTrue(error.diagnostics)
+        self.assertTrue(any(d.severity == form4.Severity.ERROR and d.line > 0 for d in error.diagnostics), error.diagnostics)
+        self.assertIn(str(error.diagnostics[0].line), str(error))
+
+    def test_lenient_parse_of_the_broken_file_recovers_with_warnings(self):
+        document = form4.parse(BROKEN, lenient=True)
+        self.assertTrue(document.issuer.cik)
+        self.assertTrue(document.diagnostics)
+
+    def test_empty_input_and_missing_file(self):
+        with self.assertRaises(form4.ParseError) as caught:
+            form4.parse(b"")
+        self.assertTrue(caught.exception.diagnostics)
+        with self.assertRaises(form4.ParseError) as caught:
+            form4.parse(pathlib.Path("/nonexistent/form4.xml"))
+        self.assertEqual(caught.exception.status, _capi.E_IO)
+        self.assertEqual(caught.exception.diagnostics[0].code, "io")
+
+    def test_bad_arguments_raise_form4_error_not_crash(self):
+        import ctypes
+
+        options = _capi.ParseOptions()
+        options.version = 99
+        result = _capi.ResultP()
+        status = _capi.lib.form4_parse(ctypes.byref(result), b"<x/>", 4, ctypes.byref(options))
+        self.assertEqual(status, _capi.E_VERSION)
+        self.assertFalse(result)
+        with self.assertRaises(_capi.Form4Error) as caught:
+            _capi.check(status)
+        self.assertIn("version", str(caught.exception))
+        # A handle of the wrong type is refused by ctypes before C sees it.
+        with self.assertRaises(ctypes.ArgumentError):
+            _capi.lib.form4_result_free(_capi.DocumentP())
+
+
+class Binding(unittest.TestCase):
+    def test_the_function_table_covers_every_function_of_the_header(self):
+        header = HEADER.read_text()
+        declared = {}
+        for match in re.finditer(r"FORM4_API\s+[^;(]*?\b(form4_\w+)\s*\(([^)]*)\)\s*;", header):
+            parameters = match.group(2).strip()
+            declared[match.group(1)] = 0 if parameters in ("void", "") else parameters.count(",") + 1
+        table = {name: len(argtypes) for name, _restype, argtypes in _capi.FUNCTIONS}
+        self.assertGreater(len(declared), 80)
+        self.assertEqual(sorted(set(declared) - set(table)), [], "functions of form4.h missing from the table")
+        self.assertEqual(sorted(set(table) - set(declared)), [], "functions in the table but not in form4.h")
+        for name, count in declared.items():
+            self.assertEqual(table[name], count, f"{name}: argument count")
+
+    def test_the_constants_equal_the_header_macros(self):
+        header = HEADER.read_text()
+        macros = dict(re.findall(r"#define FORM4_(\w+) \(?(-?\d+)\)?", header))
+        for name in ("OK", "E_ABSENT", "E_PARSE", "E_IO", "E_VERSION", "E_INTERNAL", "FIELD_SHARES",
+                     "FIELD_NATURE_OF_OWNERSHIP", "TABLE_DERIVATIVE_HOLDING", "DATASET_TABLE_COUNT",
+                     "PARSE_OPTIONS_VERSION", "KIND_BOOL"):
+            self.assertEqual(getattr(_capi, name), int(macros[name]), name)
+        self.assertEqual(form4.TransactionCode.Z, int(macros["TRANSACTION_CODE_Z"]))
+        self.assertEqual(form4.DocumentType.FORM5_AMENDMENT, int(macros["DOCUMENT_TYPE_FORM5_AMENDMENT"]))
+        self.assertEqual(form4.FormType.FORM5, int(macros["FORM_TYPE_FORM5"]))
+        version = tuple(int(macros[f"VERSION_{part}"]) for part in ("MAJOR", "MINOR", "PATCH"))
+        self.assertEqual(form4.library_version, version)
+        self.assertEqual(_capi.ABI_VERSION, int(macros["ABI_VERSION"]))
+
+    def test_struct_layouts_match_c(self):
+        import ctypes
+
+        self.assertEqual(ctypes.sizeof(_capi.DecimalValue), 56)
+        self.assertEqual(ctypes.sizeof(_capi.DateValue), 24)
+        self.assertEqual(ctypes.sizeof(_capi.ParseOptions), 64)
+        options = _capi.ParseOptions()
+        _capi.check(_capi.lib.form4_parse_options_init(ctypes.byref(options), 1))
+        self.assertEqual((options.version, options.format, options.lenient, options.max_rows), (1, 0, 0, 0))
+
+    def test_a_missing_library_fails_the_import_clearly(self):
+        env = dict(os.environ, FORM4_LIBRARY="/nonexistent/libform4_c.so.1")
+        run = subprocess.run([sys.executable, "-c", "import form4"], env=env, capture_output=True, text=True)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn("FORM4_LIBRARY", run.stderr)
+
+
+class Threads(unittest.TestCase):
+    def test_parallel_parses_equal_serial_ones(self):
+        files = corpus_xml_files()[:60]
+        serial = [form4.to_json(f) if f != BROKEN else None for f in files]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            parallel = list(pool.map(lambda f: form4.to_json(f) if f != BROKEN else None, files * 3))
+        self.assertEqual(parallel, serial * 3)
+
+
+class CommandLine(unittest.TestCase):
+    def run_module(self, *args):
+        return subprocess.run([sys.executable, "-m", "form4", *args], capture_output=True, text=True, env=os.environ)
+
+    def test_prints_the_document(self):
+        run = self.run_module(str(SAMPLE))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("Apple Inc.", run.stdout)
+        self.assertIn("Adams Katherine L.", run.stdout)
+        self.assertEqual(run.stdout.count("transaction "), 7)
+
+    def test_json_and_tables(self):
+        run = self.run_module("--json", str(SAMPLE))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(json.loads(run.stdout)["issuer"]["trading_symbol"], "AAPL")
+        run = self.run_module("--tables", str(SAMPLE))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("# NONDERIV_TRANS", run.stdout)
+
+    def test_a_broken_file_fails_with_its_diagnostics(self):
+        run = self.run_module(str(BROKEN))
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("0001225259-06-000003.xml", run.stderr)
+        self.assertIn("error", run.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
