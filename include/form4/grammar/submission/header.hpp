@@ -1,0 +1,52 @@
+#pragma once
+// The submission header rules, both forms: the "KEY: value" text header of a
+// .txt submission (<SEC-HEADER>) and the tag form of a .nc feed file
+// (<SUBMISSION><ACCESSION-NUMBER>...). Declarations and accessors; the
+// definitions are in header_def.hpp, included only by lib/submission/header.cpp
+// and by tests that exercise single rules.
+#include "form4/grammar/submission/ast.hpp"
+#include "form4/grammar/submission/config.hpp"
+
+namespace form4::grammar::submission {
+
+// "ACCESSION NUMBER:\t\t0000320193-22-000061" (with wrapped continuation lines).
+struct text_field_class;
+using text_field_type = x3::rule<text_field_class, ast::field>;
+// "\tOWNER DATA:" and its "\t\tKEY: value" lines.
+struct text_group_class;
+using text_group_type = x3::rule<text_group_class, ast::group>;
+// "REPORTING-OWNER:" and its groups.
+struct text_block_class;
+using text_block_type = x3::rule<text_block_class, ast::block>;
+// <SEC-HEADER> ... </SEC-HEADER>.
+struct text_header_class;
+using text_header_type = x3::rule<text_header_class, ast::header>;
+
+// "<CIK>0000320193".
+struct tag_field_class;
+using tag_field_type = x3::rule<tag_field_class, ast::field>;
+// <OWNER-DATA> ... </OWNER-DATA>.
+struct tag_group_class;
+using tag_group_type = x3::rule<tag_group_class, ast::group>;
+// <REPORTING-OWNER> ... </REPORTING-OWNER>.
+struct tag_block_class;
+using tag_block_type = x3::rule<tag_block_class, ast::block>;
+// The items of <SUBMISSION> up to its first <DOCUMENT>.
+struct tag_header_class;
+using tag_header_type = x3::rule<tag_header_class, ast::header>;
+
+BOOST_SPIRIT_DECLARE(text_field_type, text_group_type, text_block_type, text_header_type, tag_field_type,
+                     tag_group_type, tag_block_type, tag_header_type)
+
+}  // namespace form4::grammar::submission
+
+namespace form4::grammar::envelope {
+submission::text_field_type const& text_field();
+submission::text_group_type const& text_group();
+submission::text_block_type const& text_block();
+submission::text_header_type const& text_header();
+submission::tag_field_type const& tag_field();
+submission::tag_group_type const& tag_group();
+submission::tag_block_type const& tag_block();
+submission::tag_header_type const& tag_header();
+}  // namespace form4::grammar::envelope

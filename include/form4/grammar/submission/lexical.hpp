@@ -1,0 +1,167 @@
+#pragma once
+// Line-level pieces shared by the header and document rules, and the
+// semantic actions that build the AST. An EDGAR envelope is line oriented:
+// every rule ends at a line end, and CRLF, LF and a lone CR all end a line.
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "form4/grammar/submission/ast.hpp"
+#include "form4/grammar/submission/config.hpp"
+
+namespace form4::grammar::submission {
+namespace lexical {
+
+inline auto const blank = x3::char_(" \t");
+inline auto const line_end = x3::lit("\r\n") | x3::lit('\n') | x3::lit('\r');
+inline auto const end_of_line = line_end | x3::eoi;
+inline auto const line_char = x3::char_ - x3::char_("\r\n");
+inline auto const blank_line = x3::omit[*blank >> line_end];
+// The rest of the line, line end not included.
+inline auto const rest_of_line = *line_char;
+// A whole line; never matches nothing (at the end of the input), so that a
+// repeat of it always ends.
+inline auto const skip_line = x3::omit[!x3::eoi >> *line_char >> end_of_line];
+
+}  // namespace lexical
+
+namespace actions {
+
+inline std::string trimmed(std::string_view text) {
+    auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    auto last = text.find_last_not_of(" \t");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// field.key = _attr (trimmed) and where the key starts.
+struct set_key_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        // X3 (1.81) gives _where as [end of the match, end of input]; the key
+        // attribute is the matched text itself, so its length leads back.
+        auto& field = x3::_val(context);
+        auto const& raw_key = x3::_attr(context);
+        field.where = x3::_where(context).begin() - raw_key.size();
+        field.key = trimmed(raw_key);
+    }
+};
+inline constexpr set_key_t set_key{};
+
+// A header value over parse_limits::max_string_bytes ends the parse, in
+// lenient mode too: limits protect the caller, they are not damage to skip.
+template <class Context>
+void check_value_length(Context& context, std::size_t length) {
+    auto& state = state_of(context);
+    if (length <= state.max_string_bytes) return;
+    auto const& raw = x3::_attr(context);
+    state.fail(x3::_where(context).begin() - raw.size(), "limit.string-length",
+               "a header value of " + std::to_string(length) + " bytes is over the limit of " +
+                   std::to_string(state.max_string_bytes));
+}
+
+struct set_value_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        check_value_length(context, x3::_attr(context).size());
+        x3::_val(context).value = trimmed(x3::_attr(context));
+    }
+};
+inline constexpr set_value_t set_value{};
+
+// A wrapped line continues the value before it, separated by one space.
+struct append_continuation_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& value = x3::_val(context).value;
+        std::string more = trimmed(x3::_attr(context));
+        if (more.empty()) return;
+        check_value_length(context, value.size() + 1 + more.size());
+        if (!value.empty()) value += ' ';
+        value += more;
+    }
+};
+inline constexpr append_continuation_t append_continuation{};
+
+struct set_name_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_val(context).name = trimmed(x3::_attr(context));
+    }
+};
+inline constexpr set_name_t set_name{};
+
+// The block's position: the opening line, for diagnostics about the block.
+// Attached to eps, whose match is empty, so _where starts where the block does.
+struct mark_block_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_val(context).where = x3::_where(context).begin();
+    }
+};
+inline constexpr mark_block_t mark_block{};
+
+// A closing tag matches only the name it closes; otherwise the whole
+// group or block fails and the opening line is read as a plain field.
+struct check_close_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_pass(context) = x3::_attr(context) == x3::_val(context).name;
+    }
+};
+inline constexpr check_close_t check_close{};
+
+struct add_field_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_val(context).fields.push_back(std::move(x3::_attr(context)));
+    }
+};
+inline constexpr add_field_t add_field{};
+
+struct add_group_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_val(context).groups.push_back(std::move(x3::_attr(context)));
+    }
+};
+inline constexpr add_group_t add_group{};
+
+// A field directly inside a tag block goes to the block's unnamed group.
+struct add_loose_field_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& groups = x3::_val(context).groups;
+        if (groups.empty() || !groups.back().name.empty()) groups.emplace_back();
+        groups.back().fields.push_back(std::move(x3::_attr(context)));
+    }
+};
+inline constexpr add_loose_field_t add_loose_field{};
+
+struct add_block_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        x3::_val(context).blocks.push_back(std::move(x3::_attr(context)));
+    }
+};
+inline constexpr add_block_t add_block{};
+
+// A header line that is neither a field nor a block: an error when strict,
+// skipped with a warning when lenient.
+struct unknown_line_t {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& state = state_of(context);
+        auto where = x3::_attr(context).begin();   // the raw[] range of the line
+        std::string line(where, x3::_attr(context).end());
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        if (line.size() > 60) line = line.substr(0, 60) + "...";
+        if (!state.lenient)
+            state.fail(where, "submission.header-line", "not a header line: \"" + line + "\"");
+        state.report(severity::warning, where, "submission.header-line", "skipped a header line: \"" + line + "\"");
+    }
+};
+inline constexpr unknown_line_t unknown_line{};
+
+}  // namespace actions
+}  // namespace form4::grammar::submission

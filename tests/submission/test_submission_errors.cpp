@@ -1,0 +1,135 @@
+// parse() on damaged or incomplete submissions: clear errors when strict,
+// what can be kept when lenient.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "form4/parse.hpp"
+#include "support/corpus.hpp"
+
+using form4::testing::corpus_dir;
+using form4::testing::read_file;
+
+namespace {
+form4::parse_options lenient() {
+    form4::parse_options options;
+    options.lenient = true;
+    return options;
+}
+bool has_code(const form4::parse_result& result, const std::string& code) {
+    for (const auto& d : result.diagnostics)
+        if (d.code == code) return true;
+    return false;
+}
+std::string apple() { return read_file(corpus_dir() / "submission/0000320193-22-000061.txt"); }
+}  // namespace
+
+TEST(SubmissionErrors, HeaderOnlySubmissionHasNoOwnershipDocument) {
+    std::string text = apple();
+    text.erase(text.find("<DOCUMENT>"), text.find("</SEC-DOCUMENT>") - text.find("<DOCUMENT>"));
+    for (const auto& options : {form4::parse_options{}, lenient()}) {
+        auto result = form4::parse(text, options);
+        EXPECT_FALSE(result.ok());
+        EXPECT_TRUE(has_code(result, "submission.no-ownership-document"));
+    }
+}
+
+TEST(SubmissionErrors, ADocumentWithoutOwnershipXmlIsNamedInTheError) {
+    std::string text = apple();
+    auto at = text.find("<ownershipDocument>");
+    text.replace(at, 19, "<someOtherDocument>");
+    auto result = form4::parse(text);
+    ASSERT_FALSE(result.ok());
+    ASSERT_FALSE(result.diagnostics.empty());
+    EXPECT_EQ(result.diagnostics.back().code, "submission.no-ownership-document");
+    EXPECT_NE(result.diagnostics.back().message.find("document types: 4"), std::string::npos);
+}
+
+TEST(SubmissionErrors, MissingTextEndFailsStrictlyAndIsRecoveredLeniently) {
+    std::string text = apple();
+    text.erase(text.find("</TEXT>"), 7);
+    auto strict = form4::parse(text);
+    EXPECT_FALSE(strict.ok());
+    ASSERT_EQ(strict.diagnostics.size(), 1u);
+    EXPECT_EQ(strict.diagnostics[0].code, "submission.expected");
+    EXPECT_GT(strict.diagnostics[0].line, 300u);
+
+    auto kept = form4::parse(text, lenient());
+    ASSERT_TRUE(kept.ok());
+    EXPECT_EQ(kept.doc->filing.accession_number, "0000320193-22-000061");
+    EXPECT_EQ(kept.doc->issuer.name, "Apple Inc.");
+    EXPECT_TRUE(has_code(kept, "submission.expected"));
+    EXPECT_FALSE(kept.has_errors());
+}
+
+TEST(SubmissionErrors, BadFilingDateIsAnErrorStrictlyAndLeftOutLeniently) {
+    std::string text = apple();
+    auto at = text.find("FILED AS OF DATE:\t\t20220506");
+    text.replace(at + 19, 8, "20221345");
+    auto strict = form4::parse(text);
+    EXPECT_FALSE(strict.ok());
+    ASSERT_EQ(strict.diagnostics.size(), 1u);
+    EXPECT_EQ(strict.diagnostics[0].code, "submission.date");
+    EXPECT_EQ(strict.diagnostics[0].line, 8u);
+
+    auto kept = form4::parse(text, lenient());
+    ASSERT_TRUE(kept.ok());
+    EXPECT_FALSE(kept.doc->filing.filing_date);
+    EXPECT_EQ(kept.doc->filing.accession_number, "0000320193-22-000061");
+}
+
+TEST(SubmissionErrors, DamagedXmlErrorPointsIntoTheSubmission) {
+    std::string text = apple();
+    auto at = text.find("</issuerName>");
+    text.replace(at, 13, "</issuerNome>");
+    std::size_t expected_line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+    auto result = form4::parse(text);
+    ASSERT_FALSE(result.ok());
+    ASSERT_FALSE(result.diagnostics.empty());
+    EXPECT_EQ(result.diagnostics.back().level, form4::severity::error);
+    EXPECT_EQ(result.diagnostics.back().line, expected_line);
+}
+
+TEST(SubmissionErrors, TrailingGarbageIsAnErrorStrictly) {
+    std::string text = apple() + "garbage\n";
+    auto strict = form4::parse(text);
+    EXPECT_FALSE(strict.ok());
+    EXPECT_TRUE(has_code(strict, "submission.trailing-content"));
+    auto kept = form4::parse(text, lenient());
+    EXPECT_TRUE(kept.ok());
+}
+
+TEST(SubmissionErrors, EveryTruncationEndsInADocumentOrAnError) {
+    for (const char* name : {"0000320193-22-000061.txt", "0001127602-25-004598.nc", "0001246360-14-002157.txt",
+                             "0000019446-06-000081.txt"}) {   // the last one has a privacy-enhanced wrapper
+        std::string text = read_file(corpus_dir() / "submission" / name);
+        for (std::size_t cut = 0; cut < text.size(); cut += cut < 600 ? 7 : 97) {
+            std::string prefix = text.substr(0, cut);
+            for (const auto& options : {form4::parse_options{}, lenient()}) {
+                auto result = form4::parse(prefix, options);
+                EXPECT_TRUE(result.ok() || result.has_errors()) << name << " cut at " << cut;
+                for (const auto& d : result.diagnostics)
+                    EXPECT_LE(d.line, 1 + static_cast<std::size_t>(std::count(prefix.begin(), prefix.end(), '\n')) +
+                                          static_cast<std::size_t>(std::count(prefix.begin(), prefix.end(), '\r')))
+                        << name << " cut at " << cut << ": " << form4::format(d);
+            }
+        }
+    }
+}
+
+TEST(SubmissionErrors, HeaderValueOverTheStringLimitEndsTheParseEvenLeniently) {
+    std::string text = apple();
+    auto label = text.find("COMPANY CONFORMED NAME:");
+    text.insert(text.find('\n', label), std::string(3000, 'x'));
+    std::size_t label_line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + label, '\n'));
+    for (auto options : {form4::parse_options{}, lenient()}) {
+        options.limits.max_string_bytes = 1000;
+        auto result = form4::parse(text, options);
+        EXPECT_FALSE(result.ok());
+        ASSERT_EQ(result.diagnostics.size(), 1u);
+        EXPECT_EQ(result.diagnostics[0].code, "limit.string-length");
+        EXPECT_EQ(result.diagnostics[0].line, label_line);
+        EXPECT_GT(result.diagnostics[0].column, 20u);
+    }
+}
