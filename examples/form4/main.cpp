@@ -1,7 +1,9 @@
 // form4: the command-line face of the library.
 //
 //   form4 parse  [--lenient] [--format F] [--compact] FILE|-
-//   form4 tables --out DIR [--sec-round] [--lenient] [--format F] FILE...
+//   form4 render [--lenient] [--format F] FILE|-
+//   form4 tables --out DIR [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...
+//   form4 lint   [--lenient] [--format F] FILE...
 //
 // The command line is read in one place (read_command_line) into an
 // `invocation`; each subcommand is one function of it, listed in `commands`.
@@ -18,9 +20,14 @@
 #include <variant>
 #include <vector>
 
+#include <unistd.h>
+
+#include "form4/bulk.hpp"
 #include "form4/dataset.hpp"
 #include "form4/form4.hpp"
 #include "form4/json.hpp"
+#include "form4/lint.hpp"
+#include "form4/render.hpp"
 
 namespace {
 
@@ -38,6 +45,8 @@ struct invocation {
     bool sec_round = false;
     form4::input_format format = form4::input_format::automatic;
     std::string out_dir;
+    std::string errors_file;
+    unsigned threads = 0;
     std::vector<std::string> inputs;
     std::vector<std::string> options_given;  // as typed, to refuse those a command does not take
 };
@@ -80,53 +89,55 @@ int run_parse(const invocation& call) {
     return std::cout.flush() ? exit_ok : exit_input_failed;
 }
 
-bool is_accession_number(std::string_view s) {
-    // 0001062993-24-016587: ten digits, two, six.
-    if (s.size() != 20 || s[10] != '-' || s[13] != '-') return false;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (i != 10 && i != 13 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    return true;
-}
-
-std::string accession_from_file_name(const std::string& input) {
-    if (input == "-") return {};
-    std::string stem = fs::path(input).stem().string();
-    return is_accession_number(stem) ? stem : std::string{};
-}
-
-bool write_table(const fs::path& file, form4::dataset::table t, const form4::dataset::tables& rows) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << form4::dataset::tsv_header(t) << form4::dataset::to_tsv(rows[t]);
-    out.close();
-    if (!out) std::cerr << file.string() << ": error: cannot write the table [io]\n";
-    return static_cast<bool>(out);
-}
-
+// Files, directories (recursively), .tar/.tar.gz archives, and "-" for a list
+// of paths on standard input; converted on every core, rows in input order.
 int run_tables(const invocation& call) {
-    form4::dataset::tables rows;
-    form4::dataset::key_counters keys;
-    form4::dataset::options options;
+    std::vector<fs::path> arguments(call.inputs.begin(), call.inputs.end());
+    auto inputs = form4::bulk::expand_arguments(arguments, std::cin);
+    form4::bulk::options options;
+    options.lenient = call.lenient;
+    options.format = call.format;
     options.sec_round = call.sec_round;
-    bool any_failed = false;
+    options.threads = call.threads;
+    options.on_diagnostics = [](std::string_view input, const std::vector<form4::diagnostic>& found) {
+        for (const auto& d : found)
+            if (d.level != form4::severity::note) report(input, d);
+    };
+    if (isatty(STDERR_FILENO))
+        options.on_progress = [](const form4::bulk::progress& p) {
+            std::cerr << '\r' << form4::bulk::describe(p) << (p.finished ? "\n" : "") << std::flush;
+        };
+    auto summary = form4::bulk::write_tables(inputs, call.out_dir, options);
+    if (!call.errors_file.empty()) form4::bulk::write_failures(summary, fs::path(call.errors_file));
+    std::cerr << "form4 tables: " << form4::bulk::describe(summary) << '\n';
+    return summary.ok() ? exit_ok : exit_input_failed;
+}
+
+int run_render(const invocation& call) {
+    auto doc = read_input(call.inputs.front(), call);
+    if (!doc) return exit_input_failed;
+    std::cout << form4::render_text(*doc);
+    return std::cout.flush() ? exit_ok : exit_input_failed;
+}
+
+// "file: severity: message [code] at field (reference)"; exit 1 when any
+// finding is an error or an input cannot be read.
+int run_lint(const invocation& call) {
+    bool failed = false;
     for (const auto& input : call.inputs) {
         auto doc = read_input(input, call);
         if (!doc) {
-            any_failed = true;
+            failed = true;
             continue;
         }
-        form4::dataset::append(rows, *doc, accession_from_file_name(input), options, keys);
+        for (const auto& f : form4::lint(*doc)) {
+            std::cout << input << ": " << form4::to_string(f.level) << ": " << f.message << " [" << f.code << "]";
+            if (!f.field.empty()) std::cout << " at " << f.field;
+            std::cout << " (" << f.reference << ")\n";
+            failed |= f.level == form4::severity::error;
+        }
     }
-
-    fs::path dir(call.out_dir);
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        std::cerr << dir.string() << ": error: cannot create the directory: " << ec.message() << " [io]\n";
-        return exit_input_failed;
-    }
-    for (auto t : form4::dataset::all_tables)
-        if (!write_table(dir / (std::string(form4::dataset::name(t)) + ".tsv"), t, rows)) any_failed = true;
-    return any_failed ? exit_input_failed : exit_ok;
+    return failed ? exit_input_failed : exit_ok;
 }
 
 // ---------------------------------------------------------------------------
@@ -147,9 +158,17 @@ const std::vector<command>& commands() {
         {"parse", run_parse, "form4 parse [--lenient] [--format xml|text|html|submission] [--compact] FILE|-",
          "Print the filing as JSON (docs/json-schema.md); pretty unless --compact.",
          {"--lenient", "--format", "--compact"}, 1, 1},
-        {"tables", run_tables, "form4 tables --out DIR [--sec-round] [--lenient] [--format F] FILE...",
-         "Write the SEC Form 345 data-set tables DIR/<TABLE>.tsv for all FILEs, in input order.",
-         {"--out", "--sec-round", "--lenient", "--format"}, 1, static_cast<std::size_t>(-1)},
+        {"tables", run_tables,
+         "form4 tables --out DIR [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...",
+         "Write the SEC Form 345 data-set tables DIR/<TABLE>.tsv for all inputs, in input order. An input is a\n"
+         "      file, a directory (read recursively), a .tar/.tar.gz archive, or - for a list of paths on stdin.",
+         {"--out", "--sec-round", "--lenient", "--format", "--threads", "--errors"}, 1, static_cast<std::size_t>(-1)},
+        {"render", run_render, "form4 render [--lenient] [--format F] FILE|-",
+         "Print the filing drawn as the Form 4 text (the layout of EDGAR's rendering).",
+         {"--lenient", "--format"}, 1, 1},
+        {"lint", run_lint, "form4 lint [--lenient] [--format F] FILE...",
+         "Check each filing against the form's rules (see form4::lint_rules); exit 1 on any error.",
+         {"--lenient", "--format"}, 1, static_cast<std::size_t>(-1)},
     };
     return list;
 }
@@ -173,6 +192,8 @@ void print_help(std::ostream& out, const command* only = nullptr) {
            "  --compact      one-line JSON\n"
            "  --out DIR      the folder for the .tsv tables (created if missing)\n"
            "  --sec-round    round numbers to 2 places as the SEC's own files do\n"
+           "  --threads N    parsing threads for tables (default: one per core)\n"
+           "  --errors FILE  write the inputs that failed, and why, to FILE (tables)\n"
            "  -h, --help     this help\n"
            "\nDiagnostics go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE].\n"
            "Exit status: 0 success, 1 an input could not be read, 2 usage error.\n";
@@ -211,7 +232,7 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             if (i + 1 < args.size()) return args[++i];
             return std::nullopt;
         };
-        bool takes_value = name == "--format" || name == "--out";
+        bool takes_value = name == "--format" || name == "--out" || name == "--threads" || name == "--errors";
         if (inline_value && !takes_value) return usage_error{std::string(name) + " takes no value"};
         call.options_given.emplace_back(name);
         if (name == "-h" || name == "--help") {
@@ -228,6 +249,17 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             auto f = format_named(*v);
             if (!f) return usage_error{"unknown format \"" + std::string(*v) + "\": use xml, text, html or submission"};
             call.format = *f;
+        } else if (name == "--threads") {
+            auto v = value();
+            unsigned threads = 0;
+            if (!v || v->empty() || v->size() > 4 || !std::all_of(v->begin(), v->end(), ::isdigit))
+                return usage_error{"--threads needs a number"};
+            for (char c : *v) threads = threads * 10 + static_cast<unsigned>(c - '0');
+            call.threads = threads;
+        } else if (name == "--errors") {
+            auto v = value();
+            if (!v || v->empty()) return usage_error{"--errors needs a file name"};
+            call.errors_file = *v;
         } else if (name == "--out") {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--out needs a directory"};

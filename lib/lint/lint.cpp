@@ -107,7 +107,9 @@ private:
         auto type = doc_.type.value;
         bool form4_or_5 = type == document_type::form4 || type == document_type::form4_amendment ||
                           type == document_type::form5 || type == document_type::form5_amendment;
-        if (form4_or_5 && coding.form_type.value != form_type::form4 && coding.form_type.value != form_type::form5)
+        // The text form does not show the form type; only a given one is checked.
+        if (form4_or_5 && !coding.form_type.text.empty() && coding.form_type.value != form_type::form4 &&
+            coding.form_type.value != form_type::form5)
             add(severity::error, "lint.form-type-invalid", field + ".coding.form_type",
                 "transaction form type '" + coding.form_type.text + "' must be 4 or 5", ref("§4.3.8.2, §4.3.8.3"));
         if ((type == document_type::form4) && coding.form_type.value == form_type::form5 &&
