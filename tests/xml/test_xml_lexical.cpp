@@ -150,3 +150,38 @@ TEST(XmlLexical, RowLimitIsAnError) {
     ASSERT_NE(first_error(result), nullptr);
     EXPECT_EQ(first_error(result)->code, "limit.rows");
 }
+
+TEST(XmlLexical, StrayLessThanInTextStrictAndLenient) {
+    std::string text = wrap("<footnotes><footnote id=\"F1\">price < $5</footnote></footnotes>"
+                            "<remarks>kept</remarks><ownerSignature><signatureName>S</signatureName></ownerSignature>");
+    auto strict = parse_xml(text);
+    EXPECT_FALSE(strict.ok());
+    ASSERT_NE(first_error(strict), nullptr);
+    EXPECT_EQ(first_error(strict)->code, "xml.stray-lt");
+    auto lenient = parse_xml(text, true);
+    ASSERT_TRUE(lenient.ok());
+    ASSERT_EQ(lenient.doc->footnotes.size(), 1u);
+    EXPECT_EQ(lenient.doc->footnotes[0].text, "price < $5");
+    EXPECT_EQ(lenient.doc->remarks, "kept");
+    EXPECT_EQ(lenient.doc->signatures.size(), 1u);
+}
+
+TEST(XmlLexical, StrayLessThanBetweenElementsIsSkippedLeniently) {
+    auto lenient = parse_xml(wrap("<remarks>r</remarks> < <documentType>4</documentType>"), true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->type.text, "4");
+    EXPECT_FALSE(parse_xml(wrap("<remarks>r</remarks> < <documentType>4</documentType>")).ok());
+}
+
+TEST(XmlLexical, InvalidUtf8IsAnErrorStrictlyAndLatin1Leniently) {
+    std::string text = wrap("<remarks>Soci\xE9t\xE9 G\xC3\xA9n\xC3\xA9rale</remarks>");
+    auto strict = parse_xml(text);
+    EXPECT_FALSE(strict.ok());
+    ASSERT_NE(first_error(strict), nullptr);
+    EXPECT_EQ(first_error(strict)->code, "xml.invalid-utf8");
+    auto lenient = parse_xml(text, true);
+    ASSERT_TRUE(lenient.ok());
+    EXPECT_EQ(lenient.doc->remarks, "Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale");
+    auto valid = parse_xml(wrap("<remarks>G\xC3\xA9n\xC3\xA9rale \xE2\x82\xAC \xF0\x9F\x93\x88</remarks>"));
+    ASSERT_TRUE(valid.ok());
+}

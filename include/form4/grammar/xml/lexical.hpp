@@ -41,6 +41,32 @@ inline iterator_type find(iterator_type it, iterator_type last, std::string_view
     return last;
 }
 
+// Whether the '<' at `it` opens markup (a tag, an end tag, a comment, CDATA,
+// a declaration or a PI) rather than being a stray character in text.
+inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
+    if (last - it < 2) return false;
+    char c = it[1];
+    return c == '/' || c == '!' || c == '?' || (is_name_char(c) && c != '-' && c != '.' && !(c >= '0' && c <= '9'));
+}
+
+// Length of the valid UTF-8 sequence at `p`, or 0 when it is not one.
+inline std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* last) noexcept {
+    unsigned char c = p[0];
+    std::size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (n == 0 || static_cast<std::size_t>(last - p) < n) return 0;
+    for (std::size_t i = 1; i < n; ++i)
+        if ((p[i] & 0xC0) != 0x80) return 0;
+    if (n == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))) return 0;  // overlong, surrogate
+    if (n == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))) return 0;  // overlong, > U+10FFFF
+    return n;
+}
+
+inline bool has_high_bytes(const std::string& s) noexcept {
+    for (unsigned char c : s)
+        if (c & 0x80) return true;
+    return false;
+}
+
 inline void skip_space(iterator_type& it, iterator_type last) noexcept {
     while (it != last && is_space(*it)) ++it;
 }
@@ -189,6 +215,39 @@ inline void trim(std::string& s) {
     s.erase(0, start);
 }
 
+// Text must be UTF-8 unless the declaration says otherwise. Strict mode
+// rejects invalid bytes; lenient mode reads each as Windows-1252/Latin-1, which
+// is what old EDGAR filings without a declaration were written in.
+inline void check_utf8(std::string& value, iterator_type where, const parse_state& state) {
+    if (!has_high_bytes(value)) return;
+    auto* p = reinterpret_cast<const unsigned char*>(value.data());
+    auto* end = p + value.size();
+    bool valid = true;
+    for (auto* q = p; q < end;) {
+        std::size_t n = utf8_sequence_length(q, end);
+        if (n == 0) {
+            valid = false;
+            break;
+        }
+        q += n;
+    }
+    if (valid) return;
+    if (!state.lenient) state.fail(where, "xml.invalid-utf8", "text is not valid UTF-8 and no other encoding is declared");
+    state.report(severity::warning, where, "xml.invalid-utf8", "read bytes that are not UTF-8 as Latin-1");
+    std::string repaired;
+    for (auto* q = p; q < end;) {
+        std::size_t n = utf8_sequence_length(q, end);
+        if (n == 0) {
+            append_utf8(repaired, *q);
+            ++q;
+        } else {
+            repaired.append(reinterpret_cast<const char*>(q), n);
+            q += n;
+        }
+    }
+    value = std::move(repaired);
+}
+
 // Reads character data up to the next tag (comments, PIs and CDATA inside
 // are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
 inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
@@ -196,7 +255,7 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
     auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
     iterator_type p = lt ? lt : last;
     auto size = static_cast<std::size_t>(p - it);
-    if (lt && (last - p < 2 || (p[1] != '!' && p[1] != '?')) && !state.latin1 && !std::memchr(it, '&', size) &&
+    if (lt && opens_markup(p, last) && p[1] != '!' && p[1] != '?' && !state.latin1 && !std::memchr(it, '&', size) &&
         !std::memchr(it, '\r', size)) {
         iterator_type begin = it, end = p;
         while (begin != end && is_space(*begin)) ++begin;
@@ -206,9 +265,12 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
                        "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) +
                            " bytes");
         it = p;
-        return std::string(begin, end);
+        std::string value(begin, end);
+        check_utf8(value, begin, state);
+        return value;
     }
     std::string out;
+    iterator_type start = it;
     for (;;) {
         auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
         iterator_type stop = lt ? lt : last;
@@ -230,9 +292,17 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
             skip_markup_declaration(it, last, state);
             continue;
         }
+        if (!opens_markup(it, last)) {
+            if (!state.lenient) state.fail(it, "xml.stray-lt", "'<' in text must be written &lt;");
+            state.report(severity::warning, it, "xml.stray-lt", "read a stray '<' as text");
+            out += '<';
+            ++it;
+            continue;
+        }
         break;
     }
     trim(out);
+    if (!state.latin1) check_utf8(out, start, state);
     return out;
 }
 
@@ -443,7 +513,14 @@ struct gap_parser : x3::parser<gap_parser> {
         for (;;) {
             auto* lt = static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
             first = lt ? lt : last;
-            if (last - first < 2 || (first[1] != '!' && first[1] != '?')) break;  // a tag: the common case
+            if (first == last) break;
+            if (!scan::opens_markup(first, last)) {
+                if (!state.lenient) break;  // the enclosing element reports it
+                state.report(severity::warning, first, "xml.stray-lt", "skipped a stray '<' between elements");
+                ++first;
+                continue;
+            }
+            if (first[1] != '!' && first[1] != '?') break;  // a tag: the common case
             if (!scan::skip_markup_declaration(first, last, state)) break;
         }
         return first != start;
