@@ -1,0 +1,66 @@
+#pragma once
+// Definitions of the closing rules (included by lib/text/closing.cpp only).
+#include <string>
+
+#include "form4/grammar/text/ast_adapted.hpp"
+#include "form4/grammar/text/closing.hpp"
+#include "form4/grammar/text/common.hpp"
+#include "form4/grammar/text/lexical.hpp"
+
+namespace form4::grammar::text {
+
+struct section_title_class : error_reporter {};
+struct footnote_line_class : error_reporter {};
+struct signature_line_class : error_reporter {};
+
+section_title_type const section_title_rule = "section title";
+footnote_line_type const footnote_line_rule = "footnote";
+signature_line_type const signature_line_rule = "signature";
+
+namespace closing_rules {
+
+using lexical::blanks;
+using lexical::phrase;
+using x3::attr;
+using x3::char_;
+using x3::digit;
+using x3::lit;
+using kind = ast::section_kind;
+
+auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_case[lit("<b>")])] >> blanks;
+
+auto const section_title_rule_def =
+    line_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
+                   (phrase("Explanation of Responses") >> attr(kind::explanation)) |
+                   (phrase("Remarks") >> &(blanks >> (lit(':') | x3::eoi | char_("\r\n"))) >> attr(kind::remarks)) |
+                   (-lit("**") >> blanks >> phrase("Signature of Reporting Person") >> attr(kind::signature_caption)) |
+                   (phrase("Reporting Owners") >> blanks >> &(x3::eoi | char_("\r\n")) >> attr(kind::reporting_owners)) |
+                   ((phrase("Reminder:") | phrase("* If the form is filed by more than one reporting person") |
+                     phrase("** Intentional misstatements")) >>
+                    attr(kind::trailer)));
+
+auto const ascii_number = x3::rule<struct ascii_number_id, std::string>{"footnote number"} =
+    (lit('(') >> +digit >> lit(')')) | (+digit >> (lit('.') | lit(')') | lit(':'))) |
+    (lit('F') >> +digit >> -(lit('.') | lit(':')));
+auto const rest_of_line = x3::rule<struct rest_of_line_id, std::string>{"text"} = x3::raw[*char_];
+
+auto const footnote_line_rule_def = line_start >> (ascii_number | footnote_mark()) >> +lexical::blank >> rest_of_line;
+
+auto const any_date = x3::rule<struct any_date_id, ast::date_value>{"date"} = date() | month_name_date();
+auto const date_at_end = +lexical::blank >> any_date >> blanks >> x3::eoi;
+auto const signer = x3::rule<struct signer_id, std::string>{"signer"} = x3::raw[*(char_ - date_at_end)];
+auto const signature_line_rule_def = blanks >> signer >> -(+lexical::blank >> any_date) >> blanks;
+
+}  // namespace closing_rules
+
+using closing_rules::footnote_line_rule_def;
+using closing_rules::section_title_rule_def;
+using closing_rules::signature_line_rule_def;
+
+BOOST_SPIRIT_DEFINE(section_title_rule, footnote_line_rule, signature_line_rule)
+
+section_title_type const& section_title() { return section_title_rule; }
+footnote_line_type const& footnote_line() { return footnote_line_rule; }
+signature_line_type const& signature_line() { return signature_line_rule; }
+
+}  // namespace form4::grammar::text

@@ -1,0 +1,168 @@
+#pragma once
+// Definitions of the header rules (included by lib/text/header.cpp only).
+#include <string>
+
+#include "form4/grammar/text/ast_adapted.hpp"
+#include "form4/grammar/text/common.hpp"
+#include "form4/grammar/text/header.hpp"
+#include "form4/grammar/text/lexical.hpp"
+
+namespace form4::grammar::text {
+
+struct header_class : error_reporter {};
+struct box_state_class : error_reporter {};
+struct relationship_entry_class : error_reporter {};
+struct filing_entry_class : error_reporter {};
+
+header_type const header_rule = "form header";
+box_state_type const box_state_rule = "checkbox";
+relationship_entry_type const relationship_entry_rule = "relationship checkbox";
+filing_entry_type const filing_entry_rule = "filing checkbox";
+
+namespace header_rules {
+
+using lexical::phrase;
+using x3::attr;
+using x3::char_;
+using x3::lit;
+
+// White space, cell breaks included.
+auto const sp = x3::omit[*(lexical::blank | char_("\r\n"))];
+auto const space_or_break = lexical::blank | char_("\r\n");
+auto const item_number = x3::omit[+x3::digit >> -char_("aA") >> lit('.')];
+auto const numbered = -(item_number >> sp);
+
+auto const month_day_year = -(sp >> (phrase("(Month/Day/Year)") | phrase("(Month/Year)")));
+auto const name_label = phrase("Name and Address of Reporting Person") >> -(sp >> lit('*'));
+auto const issuer_label = phrase("Issuer Name and Ticker or Trading Symbol");
+auto const earliest_label = phrase("Date of Earliest Transaction") >> month_day_year;
+auto const event_label = phrase("Date of Event Requiring Statement") >> month_day_year;
+auto const fiscal_label = phrase("Statement for Issuer's Fiscal Year Ended") >> month_day_year;
+auto const month_year_label = phrase("Statement for Month/Year") >> month_day_year;   // paper forms before 2003
+auto const period_label = earliest_label | event_label | fiscal_label | month_year_label;
+auto const amendment_label = phrase("If Amendment, Date") >> -phrase(" of") >> phrase(" Original") >>
+                             -phrase(" Filed") >> month_day_year;
+auto const relationship_label =
+    phrase("Relationship of Reporting Person(s) to Issuer") >> -(sp >> phrase("(Check all applicable)"));
+auto const filing_label = phrase("Individual or Joint/Group Filing") >> -(sp >> phrase("(Check Applicable Line)"));
+auto const tax_number_label = (phrase("IRS or Social Security Number of Reporting Person") |
+                               phrase("I.R.S. Identification Number of Reporting Person")) >>
+                              -(sp >> phrase("(Voluntary)"));
+auto const name_captions = phrase("(Last) (First) (Middle)");
+auto const street_caption = phrase("(Street)");
+auto const city_captions = phrase("(City) (State) (Zip") >> -phrase("/Postal Code") >> lit(')');
+auto const not_subject_label = phrase("Check this box if no longer subject to Section 16");
+auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
+auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
+
+// Where a value ends: at the next label or caption.
+auto const value_stop = (numbered >> (name_label | issuer_label | period_label | amendment_label |
+                                      relationship_label | filing_label | tax_number_label)) |
+                        name_captions | street_caption | city_captions | not_subject_label;
+auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
+
+auto const x_letter = lit('X') | lit('x');
+auto const x_mark = lit("[X]") | lit("[x]") | lit("(X)") | lit("(x)") | (+lit('_') >> x_letter >> +lit('_')) |
+                    (x_letter >> &(space_or_break | x3::eoi));
+auto const empty_mark = lit("[ ]") | lit("[]") | lit("( )") | lit("()") | +lit('_');
+
+auto const box_state_rule_def = lexical::checkbox_input | (x_mark >> attr(true)) | (empty_mark >> attr(false));
+
+auto const relationship_choice = x3::rule<struct relationship_choice_id, int>{"relationship"} = (phrase("Director") >> attr(0)) | (phrase("10% Owner") >> attr(1)) |
+                                 (phrase("Officer") >> -(sp >> phrase("(give title below)")) >> attr(2)) |
+                                 (phrase("Other") >> -(sp >> phrase("(specify below)")) >> attr(3));
+auto const relationship_entry_rule_def =
+    (box_state_rule >> sp >> relationship_choice) | (attr(false) >> relationship_choice);
+
+auto const filing_choice = x3::rule<struct filing_choice_id, int>{"filing line"} = (phrase("Form filed by One Reporting Person") >> attr(0)) |
+                           (phrase("Form filed by More than One Reporting Person") >> attr(1));
+auto const filing_entry_rule_def = (box_state_rule >> sp >> filing_choice) | (attr(false) >> filing_choice);
+
+// A date item's value: a date (underlined or not) and nothing else before the next label.
+auto const any_date = x3::rule<struct any_date_id, ast::date_value>{"date"} = date() | month_name_date();
+auto const date_value = sp >> -lexical::underline_open >> -any_date >>
+                        -lexical::underline_close >> x3::omit[footnote_marks()];
+auto const date_value_end = x3::rule<struct date_value_end_id>{"a date (MM/DD/YYYY)"} = &(sp >> (value_stop | x3::eoi));
+
+template <class Parser>
+auto as_bool(char const* name, Parser const& parser) {
+    return x3::rule<struct as_bool_id, bool>{name} = parser;
+}
+
+auto const heading = (phrase("FORM") >> +lexical::blank >> char_("345") >> !x3::alnum)[([](auto& ctx) {
+    if (x3::_val(ctx).form.empty()) x3::_val(ctx).form = std::string(1, x3::_attr(ctx));
+})];
+
+auto const not_subject = as_bool("no longer subject box", (box_state_rule >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
+    [](auto& ctx) { x3::_val(ctx).not_subject_to_section16 = x3::_attr(ctx); })];
+auto const form3_holdings = as_bool("Form 3 holdings box", (box_state_rule >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
+    [](auto& ctx) { x3::_val(ctx).form3_holdings_reported = x3::_attr(ctx); })];
+auto const form4_transactions =
+    as_bool("Form 4 transactions box", (box_state_rule >> sp >> form4_transactions_label) | (attr(false) >> form4_transactions_label))[(
+        [](auto& ctx) { x3::_val(ctx).form4_transactions_reported = x3::_attr(ctx); })];
+
+// Item 1 starts a reporting person; the captions fill in the last one started.
+auto const name_item = (numbered >> name_label >> sp >> value_text)[([](auto& ctx) {
+    ast::owner_block owner;
+    owner.name = x3::_attr(ctx);
+    x3::_val(ctx).owners.push_back(std::move(owner));
+})];
+auto last_owner = [](auto& ctx) -> ast::owner_block& {
+    auto& owners = x3::_val(ctx).owners;
+    if (owners.empty()) owners.emplace_back();
+    return owners.back();
+};
+auto const name_captions_item = (name_captions >> sp >> value_text)[([](auto& ctx) {
+    auto& owner = last_owner(ctx);
+    owner.captions = true;
+    owner.street = x3::_attr(ctx);
+})];
+auto const street_caption_item = (street_caption >> sp >> value_text)[(
+    [](auto& ctx) { last_owner(ctx).city_state_zip = x3::_attr(ctx); })];
+
+auto const issuer_item = (numbered >> issuer_label >> sp >> value_text)[(
+    [](auto& ctx) { x3::_val(ctx).issuer = x3::_attr(ctx); })];
+auto const period_item = (numbered >> period_label > date_value > date_value_end)[(
+    [](auto& ctx) { x3::_val(ctx).period = x3::_attr(ctx); })];
+auto const amendment_item = (numbered >> amendment_label > date_value > date_value_end)[([](auto& ctx) {
+    x3::_val(ctx).amendment_item = true;
+    x3::_val(ctx).original_filed = x3::_attr(ctx);
+})];
+auto const tax_number_item = numbered >> tax_number_label >> x3::omit[value_text];
+
+auto const relationship_item =
+    (numbered >> relationship_label >> *(sp >> relationship_entry_rule) >> sp >> value_text)[([](auto& ctx) {
+        auto& owner = last_owner(ctx);
+        owner.relationship_item = true;
+        auto& entries = boost::fusion::at_c<0>(x3::_attr(ctx));
+        owner.relationship.insert(owner.relationship.end(), entries.begin(), entries.end());
+        owner.relationship_text = boost::fusion::at_c<1>(x3::_attr(ctx));
+    })];
+auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule))[([](auto& ctx) {
+    auto& filing = x3::_val(ctx).filing;
+    filing.insert(filing.end(), x3::_attr(ctx).begin(), x3::_attr(ctx).end());
+})];
+
+// Items begin at the start of a word, so what is not an item is skipped a word at a time.
+auto const skip_word = x3::omit[+(char_ - space_or_break) >> *space_or_break] | x3::omit[char_];
+
+auto const header_rule_def =
+    *(heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
+      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item | tax_number_item |
+      relationship_item | filing_item | skip_word);
+
+}  // namespace header_rules
+
+using header_rules::box_state_rule_def;
+using header_rules::filing_entry_rule_def;
+using header_rules::header_rule_def;
+using header_rules::relationship_entry_rule_def;
+
+BOOST_SPIRIT_DEFINE(header_rule, box_state_rule, relationship_entry_rule, filing_entry_rule)
+
+header_type const& header() { return header_rule; }
+box_state_type const& box_state() { return box_state_rule; }
+relationship_entry_type const& relationship_entry() { return relationship_entry_rule; }
+filing_entry_type const& filing_entry() { return filing_entry_rule; }
+
+}  // namespace form4::grammar::text

@@ -1,0 +1,138 @@
+#include "text/clean.hpp"
+
+#include <cctype>
+#include <cstdint>
+
+namespace form4::text {
+namespace {
+
+void append_utf8(std::string& out, std::uint32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x110000) {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+bool is_tag_start(std::string_view text, std::size_t i) {
+    if (text[i] != '<' || i + 1 >= text.size()) return false;
+    char next = text[i + 1];
+    return std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!';
+}
+
+}  // namespace
+
+std::string decode_entities(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '&') {
+            out += raw[i];
+            continue;
+        }
+        std::size_t semicolon = raw.find(';', i + 1);
+        if (semicolon == std::string_view::npos || semicolon - i > 10) {
+            out += raw[i];
+            continue;
+        }
+        std::string_view name = raw.substr(i + 1, semicolon - i - 1);
+        std::string replacement;
+        if (name == "amp") replacement = "&";
+        else if (name == "lt") replacement = "<";
+        else if (name == "gt") replacement = ">";
+        else if (name == "quot") replacement = "\"";
+        else if (name == "apos") replacement = "'";
+        else if (name == "nbsp") replacement = "\xC2\xA0";
+        else if (name.size() > 1 && name[0] == '#') {
+            std::uint32_t code = 0;
+            bool hex = name[1] == 'x' || name[1] == 'X';
+            bool valid = name.size() > (hex ? 2u : 1u);
+            for (std::size_t k = hex ? 2 : 1; k < name.size() && valid; ++k) {
+                char c = name[k];
+                int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                            : hex && std::isxdigit(static_cast<unsigned char>(c))
+                                ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
+                                : -1;
+                if (digit < 0 || code > 0x10FFFF) valid = false;
+                else code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+            }
+            if (valid) append_utf8(replacement, code);
+        }
+        if (replacement.empty()) {
+            out += raw[i];
+            continue;
+        }
+        out += replacement;
+        i = semicolon;
+    }
+    return out;
+}
+
+std::string clean_text(std::string_view raw) {
+    // Drop tags first (their attributes may hold anything), then decode.
+    std::string untagged;
+    untagged.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (is_tag_start(raw, i)) {
+            std::size_t close = raw.find('>', i);
+            if (close != std::string_view::npos) {
+                untagged += ' ';
+                i = close;
+                continue;
+            }
+        }
+        // Markdown escapes: "\$" -> "$", "\_" -> "_", "\*" -> "*".
+        if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1]))) continue;
+        untagged += raw[i];
+    }
+    std::string decoded = decode_entities(untagged);
+    std::string out;
+    out.reserve(decoded.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        char c = decoded[i];
+        bool nbsp = c == '\xC2' && i + 1 < decoded.size() && decoded[i + 1] == '\xA0';
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+            if (nbsp) ++i;
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::vector<std::string> underlined_groups(std::string_view raw) {
+    std::vector<std::string> groups;
+    auto lower_find = [&](std::string_view needle, std::size_t from) {
+        for (std::size_t i = from; i + needle.size() <= raw.size(); ++i) {
+            bool match = true;
+            for (std::size_t k = 0; k < needle.size() && match; ++k)
+                match = std::tolower(static_cast<unsigned char>(raw[i + k])) == needle[k];
+            if (match) return i;
+        }
+        return std::string_view::npos;
+    };
+    std::size_t at = 0;
+    while ((at = lower_find("<u>", at)) != std::string_view::npos) {
+        std::size_t close = lower_find("</u>", at + 3);
+        if (close == std::string_view::npos) break;
+        groups.push_back(clean_text(raw.substr(at + 3, close - at - 3)));
+        at = close + 4;
+    }
+    return groups;
+}
+
+}  // namespace form4::text

@@ -1,0 +1,17 @@
+#pragma once
+// Cleaning what converters leave in a value: tags (<u>, <b>, <sup>, <input>...),
+// HTML entities, Markdown escapes ("\$"), runs of white space.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace form4::text {
+
+// The value as text: markup removed, entities decoded, white space squeezed, trimmed.
+std::string clean_text(std::string_view raw);
+// The contents of every <u>...</u> in order, each cleaned ("" for an empty one).
+std::vector<std::string> underlined_groups(std::string_view raw);
+// Decodes &amp; &lt; &gt; &quot; &apos; &nbsp; &#N; &#xN; (unknown entities are kept).
+std::string decode_entities(std::string_view raw);
+
+}  // namespace form4::text

@@ -1,0 +1,110 @@
+#include "text/layout.hpp"
+
+namespace form4::text {
+namespace {
+
+// ' ', tab, CR, or U+00A0 (two bytes); returns the width, 0 when not blank.
+std::size_t blank_width(iterator_type p, iterator_type end) noexcept {
+    if (p == end) return 0;
+    if (*p == ' ' || *p == '\t' || *p == '\r') return 1;
+    if (end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0') return 2;
+    return 0;
+}
+
+}  // namespace
+
+std::vector<span> split_lines(iterator_type begin, iterator_type end) {
+    std::vector<span> lines;
+    iterator_type start = begin;
+    for (iterator_type p = begin; p != end; ++p) {
+        if (*p == '\n' || *p == '\r') {
+            lines.push_back({start, p});
+            if (*p == '\r' && p + 1 != end && p[1] == '\n') ++p;
+            start = p + 1;
+        }
+    }
+    if (start != end) lines.push_back({start, end});
+    return lines;
+}
+
+span trim(span text) noexcept {
+    while (std::size_t w = blank_width(text.begin, text.end)) text.begin += w;
+    while (text.end != text.begin) {
+        if (text.end[-1] == ' ' || text.end[-1] == '\t' || text.end[-1] == '\r') {
+            --text.end;
+        } else if (text.end - text.begin >= 2 && text.end[-2] == '\xC2' && text.end[-1] == '\xA0') {
+            text.end -= 2;
+        } else {
+            break;
+        }
+    }
+    return text;
+}
+
+bool is_blank(span text) noexcept { return trim(text).empty(); }
+
+std::vector<span> split_cells(span line, bool* by_tabs) {
+    std::vector<span> cells;
+    bool tabs = line.view().find('\t') != std::string_view::npos;
+    if (by_tabs) *by_tabs = tabs;
+    if (tabs) {
+        iterator_type start = line.begin;
+        for (iterator_type p = line.begin; p != line.end; ++p) {
+            if (*p == '\t') {
+                cells.push_back(trim({start, p}));
+                start = p + 1;
+            }
+        }
+        cells.push_back(trim({start, line.end}));
+        return cells;
+    }
+    iterator_type start = line.begin;
+    iterator_type p = line.begin;
+    while (p != line.end) {
+        std::size_t w = blank_width(p, line.end);
+        if (!w) {
+            ++p;
+            continue;
+        }
+        // Measure the run of blanks; two or more end the cell.
+        iterator_type run = p;
+        std::size_t count = 0;
+        while (std::size_t rw = blank_width(run, line.end)) {
+            run += rw;
+            ++count;
+        }
+        if (count >= 2 && run != line.end) {
+            cells.push_back(trim({start, p}));
+            start = run;
+        }
+        p = run;
+    }
+    cells.push_back(trim({start, line.end}));
+    return cells;
+}
+
+void stream::append(span text, bool squeeze) {
+    if (!squeeze) {
+        map_.pieces.push_back({text_.size(), text.begin});
+        text_.append(text.begin, text.end);
+        return;
+    }
+    iterator_type p = text.begin;
+    bool pending_space = false;
+    while (p != text.end) {
+        std::size_t w = blank_width(p, text.end);
+        if (w || *p == '\n') {
+            p += w ? w : 1;
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
+        pending_space = false;
+        iterator_type word = p;
+        while (p != text.end && !blank_width(p, text.end) && *p != '\n') ++p;
+        map_.pieces.push_back({text_.size(), word});
+        text_.append(word, p);
+    }
+}
+
+}  // namespace form4::text
