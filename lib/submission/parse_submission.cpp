@@ -11,6 +11,7 @@
 #include "form4/grammar/submission/document.hpp"
 #include "form4/grammar/submission/header.hpp"
 #include "frontends.hpp"
+#include "text/reader.hpp"
 
 namespace form4::detail {
 namespace {
@@ -191,6 +192,17 @@ std::optional<sub::ast::text_range> ownership_xml(const std::vector<sub::ast::do
     return std::nullopt;
 }
 
+// The text of the first <DOCUMENT> of type 3, 4 or 5 (or an amendment): how
+// Forms 3, 4 and 5 were filed before ownership XML.
+std::optional<sub::ast::text_range> form_text(const std::vector<sub::ast::document_part>& parts) {
+    for (const auto& part : parts) {
+        auto type = find_field(part.fields, "TYPE");
+        if (type && !part.has_xml && document_type_from(type->value) != document_type::unknown && part.text.size() > 0)
+            return part.text;
+    }
+    return std::nullopt;
+}
+
 std::string describe_documents(const std::vector<sub::ast::document_part>& parts) {
     if (parts.empty()) return "the submission has no <DOCUMENT>";
     std::string types;
@@ -298,20 +310,24 @@ parse_result parse_submission(std::string_view bytes, const parse_options& optio
         return result;
     }
 
+    // The ownership XML, or else (filings before mid-2003) the form as text.
     auto xml = ownership_xml(parsed.documents, state);
-    if (!xml) {
+    auto body = xml ? xml : form_text(parsed.documents);
+    if (!body) {
         result.diagnostics.push_back(
             diagnostic{severity::error, "submission.no-ownership-document", describe_documents(parsed.documents),
                        0, 0});
         return result;
     }
+    std::string_view inner_bytes(body->begin(), static_cast<std::size_t>(body->size()));
+    parse_options inner_options = options;
+    inner_options.format = xml ? input_format::xml : input_format::text;
+    parse_result inner = xml ? parse_xml(inner_bytes, inner_options)
+                             : text::read_form(inner_bytes, inner_options, inner_bytes, nullptr, input_format::text);
 
-    // The XML front end counts lines from the start of what it is given;
+    // The inner front end counts lines from the start of what it is given;
     // its diagnostics move to the submission's lines.
-    parse_options xml_options = options;
-    xml_options.format = input_format::xml;
-    parse_result inner = parse_xml(std::string_view(xml->begin(), static_cast<std::size_t>(xml->size())), xml_options);
-    auto [first_line, first_column] = state.position(xml->begin());
+    auto [first_line, first_column] = state.position(body->begin());
     for (auto& d : inner.diagnostics) {
         if (d.line > 0) {
             if (d.line == 1) d.column += first_column - 1;

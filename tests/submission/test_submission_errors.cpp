@@ -133,3 +133,25 @@ TEST(SubmissionErrors, HeaderValueOverTheStringLimitEndsTheParseEvenLeniently) {
         EXPECT_GT(result.diagnostics[0].column, 20u);
     }
 }
+
+// Before ownership XML (mid-2003), a Form 4 was filed as text inside the
+// envelope: the text front end reads it and the envelope adds the filing.
+TEST(SubmissionText, APaperEraFormIsReadByTheTextFrontEnd) {
+    auto text = form4::testing::read_file(form4::testing::corpus_dir() / "text/0001094891-00-000193.txt");
+    form4::parse_options options;
+    options.lenient = true;
+    auto result = form4::parse(text, options);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.format, form4::input_format::submission);
+    const auto& doc = *result.doc;
+    EXPECT_EQ(doc.filing.accession_number, "0001094891-00-000193");
+    EXPECT_EQ(doc.type.text, "4");
+    EXPECT_EQ(doc.issuer.trading_symbol, "PRAC");
+    ASSERT_EQ(doc.signatures.size(), 1u);
+    EXPECT_EQ(doc.signatures[0].name, "/s/ Alan H. Foster");
+    // Its text body has a damaged cell, reported at the submission's line.
+    bool cell_reported = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                     [](const auto& d) { return d.line == 140 && d.code == "text.expected"; });
+    EXPECT_TRUE(cell_reported);
+    EXPECT_FALSE(form4::parse(text).ok());
+}
