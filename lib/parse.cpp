@@ -20,13 +20,6 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
     return true;
 }
 
-bool contains_ci(std::string_view text, std::string_view needle) noexcept {
-    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != text.end();
-}
-
 std::string_view skip_bom_and_space(std::string_view text) noexcept {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -55,13 +48,19 @@ std::string_view to_string(input_format f) noexcept {
 
 input_format detect_format(std::string_view bytes) noexcept {
     std::string_view head = skip_bom_and_space(bytes);
-    std::string_view window = head.substr(0, 4096);
+    // One lowercase copy of the first 4 KiB serves every search below.
+    char lowered[4096];
+    std::size_t window_size = std::min(head.size(), sizeof lowered);
+    for (std::size_t i = 0; i < window_size; ++i)
+        lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(head[i])));
+    std::string_view window(lowered, window_size);
     if (starts_with_ci(head, "<SEC-DOCUMENT>") || starts_with_ci(head, "<SUBMISSION>") ||
         starts_with_ci(head, "<IMS-DOCUMENT>") || starts_with_ci(head, "-----BEGIN PRIVACY") ||
         starts_with_ci(head, "<SEC-HEADER>") || starts_with_ci(head, "<DOCUMENT>"))
         return input_format::submission;
-    if (contains_ci(window, "<ownershipDocument")) return input_format::xml;
-    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") || contains_ci(window, "<html"))
+    if (window.find("<ownershipdocument") != std::string_view::npos) return input_format::xml;
+    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") ||
+        window.find("<html") != std::string_view::npos)
         return input_format::html;
     if (starts_with_ci(head, "<?xml")) return input_format::xml;
     return input_format::text;
