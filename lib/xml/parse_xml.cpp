@@ -66,9 +66,14 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options) {
         auto const parser = x3::with<state_tag>(state)[grammar::ownership_document()];
         if (!x3::parse(it, last, parser, doc)) {
             iterator_type name_at = root_at + 1;
-            std::string found = it == last ? "the end of the input"
-                                           : (*it == '<' ? "<" + std::string(scan::read_name(name_at, last)) + ">"
-                                                         : "text");
+            std::string found = "text";
+            if (it == last) {
+                found = "the end of the input";
+            } else if (*it == '<') {
+                found.assign(1, '<');
+                found.append(scan::read_name(name_at, last));
+                found.push_back('>');
+            }
             state.fail(root_at, "xml.expected-root", "expected <ownershipDocument> but found " + found);
         }
         skip_misc(it, last, state);
