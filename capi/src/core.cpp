@@ -166,6 +166,8 @@ void apply_limit(std::size_t& limit, std::uint64_t requested) noexcept {
                                                                 : static_cast<std::size_t>(requested);
 }
 
+}  // namespace
+
 int to_parse_options(parse_options& out, const form4_parse_options* opts, const char* function) noexcept {
     if (opts == nullptr) return FORM4_OK;
     if (opts->version < 1 || opts->version > FORM4_PARSE_OPTIONS_VERSION)
@@ -185,6 +187,8 @@ int to_parse_options(parse_options& out, const form4_parse_options* opts, const 
     apply_limit(out.limits.max_footnotes, opts->max_footnotes);
     return FORM4_OK;
 }
+
+namespace {
 
 template <class Row>
 void index_rows(std::vector<row_impl>& out, std::int32_t table, const std::vector<Row>& rows) {

@@ -49,7 +49,48 @@ const catalog& names() {
     return built;
 }
 
+// A JSON string literal of UTF-8 text: quotes, backslashes and control
+// characters escaped, everything else copied in runs (cells rarely need
+// any escape, and a byte-by-byte append was most of the writer's time).
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+                out.append(escape, sizeof escape);
+            }
+        }
+    }
+    out.append(text.data() + run, text.size() - run);
+    out += '"';
+}
+
 }  // namespace
+
+namespace form4::capi {
+
+const std::string& tsv_of(const dataset_impl& dataset, std::size_t table) {
+    std::call_once(dataset.tsv_made[table], [&] {
+        std::string header = ds::tsv_header(ds::all_tables[table]);
+        if (header.empty() || header.back() != '\n') header += '\n';
+        dataset.tsv[table] = header + ds::to_tsv(dataset.tables.rows[table]);
+    });
+    return dataset.tsv[table];
+}
+
+}  // namespace form4::capi
 
 extern "C" {
 
@@ -108,12 +149,54 @@ int form4_document_to_dataset(form4_dataset** out, const form4_document* doc, co
         auto dataset = std::make_unique<dataset_impl>();
         ds::key_counters keys;
         ds::append(dataset->tables, *impl(doc)->model, accession_fallback, options, keys);
-        for (std::size_t t = 0; t < ds::table_count; ++t) {
-            std::string header = ds::tsv_header(ds::all_tables[t]);
-            if (header.empty() || header.back() != '\n') header += '\n';
-            dataset->tsv[t] = header + ds::to_tsv(dataset->tables.rows[t]);
-        }
         *out = handle(dataset.release());
+        return FORM4_OK;
+    });
+}
+
+int form4_dataset_to_json(char** out, size_t* out_len, const form4_dataset* dataset) {
+    return guarded(__func__, [&](const char* function) {
+        FORM4_CAPI_REQUIRE(out);
+        FORM4_CAPI_REQUIRE(dataset);
+        const catalog& catalog = names();
+        // One allocation: every cell, its column name and the punctuation.
+        std::size_t size = 64;
+        for (std::size_t t = 0; t < ds::table_count; ++t) {
+            std::size_t column_names = 0;
+            for (const auto& column : catalog.columns[t]) column_names += column.size() + 6;
+            for (const auto& row : impl(dataset)->tables.rows[t]) {
+                size += column_names + 2;
+                for (const auto& cell : row) size += cell.size();
+            }
+        }
+        std::string json;
+        json.reserve(size + size / 16);
+        json += '{';
+        for (std::size_t t = 0; t < ds::table_count; ++t) {
+            if (t > 0) json += ',';
+            append_json_string(json, catalog.names[t]);
+            json += ":[";
+            const auto& columns = catalog.columns[t];
+            const auto& rows = impl(dataset)->tables.rows[t];
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                if (r > 0) json += ',';
+                json += '{';
+                for (std::size_t c = 0; c < columns.size(); ++c) {
+                    if (c > 0) json += ',';
+                    append_json_string(json, columns[c]);
+                    json += ':';
+                    append_json_string(json, c < rows[r].size() ? std::string_view(rows[r][c]) : std::string_view());
+                }
+                json += '}';
+            }
+            json += ']';
+        }
+        json += '}';
+        char* copy = static_cast<char*>(std::malloc(json.size() + 1));
+        if (copy == nullptr) return fail(FORM4_E_NO_MEMORY, function, "out of memory");
+        std::memcpy(copy, json.c_str(), json.size() + 1);
+        *out = copy;
+        if (out_len) *out_len = json.size();
         return FORM4_OK;
     });
 }
@@ -175,7 +258,7 @@ int form4_dataset_tsv(const char** out, size_t* out_len, const form4_dataset* da
         FORM4_CAPI_REQUIRE(out);
         FORM4_CAPI_REQUIRE(dataset);
         if (!is_dataset_table(table)) return bad_dataset_table(table, function);
-        return put_text(out, out_len, impl(dataset)->tsv[static_cast<std::size_t>(table)]);
+        return put_text(out, out_len, tsv_of(*impl(dataset), static_cast<std::size_t>(table)));
     });
 }
 

@@ -3,6 +3,7 @@
 // the guard that keeps every exception on this side of the boundary.
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
@@ -45,8 +46,13 @@ struct result_impl {
 
 struct dataset_impl {
     form4::dataset::tables tables;
-    std::array<std::string, form4::dataset::table_count> tsv;
+    // Each table's TSV (header line, then the rows), made on first request
+    // only: a bulk caller that reads JSON or cells never pays for it.
+    mutable std::array<std::once_flag, form4::dataset::table_count> tsv_made;
+    mutable std::array<std::string, form4::dataset::table_count> tsv;
 };
+// dataset.tsv[table], made once, safely from many threads.
+const std::string& tsv_of(const dataset_impl& dataset, std::size_t table);
 
 // Handle <-> object. The casts are the whole contract between the two.
 inline const result_impl* impl(const form4_result* p) { return reinterpret_cast<const result_impl*>(p); }
@@ -133,6 +139,10 @@ std::int32_t code_value(form4::ownership_form) noexcept;
 std::int32_t code_value(form4::timeliness) noexcept;
 std::int32_t code_value(form4::form_type) noexcept;
 std::int32_t format_value(form4::input_format) noexcept;
+
+// form4_parse_options (NULL: the defaults) -> parse_options; a failed status
+// (and the last error set) for an unknown version or format.
+int to_parse_options(form4::parse_options& out, const form4_parse_options* opts, const char* function) noexcept;
 std::int32_t severity_value(form4::severity) noexcept;
 
 }  // namespace form4::capi

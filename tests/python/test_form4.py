@@ -26,6 +26,9 @@ import unittest
 import form4
 from form4 import _capi
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import field_reader  # noqa: E402  (an independent reader: the C getters, field by field)
+
 CORPUS = pathlib.Path(os.environ.get("FORM4_CORPUS_DIR", pathlib.Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 SOURCE = pathlib.Path(os.environ.get("FORM4_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
 HEADER = SOURCE / "capi" / "include" / "form4" / "form4.h"
@@ -134,6 +137,51 @@ class CorpusAgreement(unittest.TestCase):
                 self.assertIsNone(difference, f"{path.name}: {difference}")
                 compared += 1
         return compared
+
+    def test_every_document_equals_the_one_read_field_by_field(self):
+        """form4.parse builds the model from the C library's JSON; reading
+        every field through the C getters instead must give the same."""
+        compared = 0
+        for path in corpus_xml_files() + corpus_other_files():
+            for lenient in (False, True):
+                with self.subTest(file=path.name, lenient=lenient):
+                    expected = field_reader.read_file(path, lenient=lenient)
+                    if expected is None:
+                        with self.assertRaises(form4.ParseError):
+                            form4.parse(path, lenient=lenient)
+                        continue
+                    # Not part of the filing; the field reader leaves them out.
+                    document = dataclasses.replace(form4.parse(path, lenient=lenient), diagnostics=(), format=form4.Format.AUTO)
+                    # repr also tells apart values that compare equal across types (1 == True == Decimal(1)).
+                    self.assertEqual(repr(document), repr(expected))
+                    self.assertEqual(document, expected)
+                    compared += 1
+        self.assertGreater(compared, 700)
+
+    def test_built_objects_are_what_their_constructors_make(self):
+        """The fast builder fills instance dicts directly: every object must
+        hold exactly its class's fields and equal a constructor-made copy."""
+        checked = 0
+
+        def check(value):
+            nonlocal checked
+            if isinstance(value, tuple):
+                for item in value:
+                    check(item)
+            elif dataclasses.is_dataclass(value):
+                names = [field.name for field in dataclasses.fields(value)]
+                self.assertEqual(sorted(vars(value)), sorted(names), type(value).__name__)
+                self.assertEqual(type(value)(**{name: getattr(value, name) for name in names}), value)
+                for name in names:
+                    check(getattr(value, name))
+                checked += 1
+
+        for path in corpus_xml_files()[::20] + corpus_other_files():
+            try:
+                check(form4.parse(path))
+            except form4.ParseError:
+                continue
+        self.assertGreater(checked, 1000)
 
     def test_every_dataset_row_equals_the_expected_rows(self):
         """Against corpus/expected/*.json (an independent extraction): text
@@ -258,6 +306,67 @@ class Values(unittest.TestCase):
         for want, got in zip(exact["NONDERIV_TRANS"], rounded["NONDERIV_TRANS"]):
             value = decimal.Decimal(want["TRANS_PRICEPERSHARE"])
             self.assertEqual(decimal.Decimal(got["TRANS_PRICEPERSHARE"]), value.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
+
+
+class Tables(unittest.TestCase):
+    """form4.tables: many filings in one call."""
+
+    def test_the_tables_of_many_equal_the_datasets_of_each_but_the_keys(self):
+        files = [f for f in corpus_xml_files() if f != BROKEN]
+        together = form4.tables(files)
+        one_by_one = {name: [] for name in together}
+        for path in files:
+            for name, rows in form4.dataset(path).items():
+                one_by_one[name].extend(rows)
+        self.assertEqual(list(together), list(one_by_one))
+        for name, rows in together.items():
+            self.assertEqual(len(rows), len(one_by_one[name]), name)
+            self.assertGreater(len(rows), 100, name)
+            for row, alone in zip(rows, one_by_one[name]):
+                self.assertEqual(list(row), list(alone))
+                self.assertEqual({k: v for k, v in row.items() if not k.endswith("_SK")},
+                                 {k: v for k, v in alone.items() if not k.endswith("_SK")})
+            # Surrogate keys run on across filings instead of restarting at 1.
+            for column in [c for c in rows[0] if c.endswith("_SK")][:1]:
+                self.assertEqual([row[column] for row in rows], [str(n) for n in range(1, len(rows) + 1)], name)
+
+    def test_bytes_and_paths_mix_and_threads_do_not_change_the_rows(self):
+        files = corpus_xml_files()[:40]
+        files = [f for f in files if f != BROKEN]
+        mixed = [f.read_bytes() if i % 2 else str(f) for i, f in enumerate(files)]
+        serial = form4.tables(mixed, threads=1)
+        self.assertEqual(form4.tables(mixed, threads=4), serial)
+        # Bytes carry no file name: ACCESSION_NUMBER is "" for them.
+        self.assertEqual(serial["SUBMISSION"][1]["ACCESSION_NUMBER"], "")
+        self.assertEqual(serial["SUBMISSION"][0]["ACCESSION_NUMBER"], files[0].stem)
+
+    def test_cells_are_exact_where_tsv_replaces_tabs_and_line_breaks(self):
+        text = SAMPLE.read_text().replace("<remarks></remarks>", "").replace(
+            "</ownershipDocument>", "<remarks>one\ttwo\nthree \"quoted\" \\ back</remarks></ownershipDocument>")
+        self.assertEqual(form4.parse(text).remarks, 'one\ttwo\nthree "quoted" \\ back')
+        tables = form4.tables([text])
+        self.assertEqual(tables["SUBMISSION"][0]["REMARKS"], 'one\ttwo\nthree "quoted" \\ back')
+        self.assertEqual(tables, form4.dataset(text))
+
+    def test_errors_raise_naming_the_input_or_are_skipped(self):
+        files = [SAMPLE, BROKEN]
+        with self.assertRaises(form4.ParseError) as caught:
+            form4.tables(files)
+        self.assertIn(BROKEN.name, str(caught.exception))
+        self.assertTrue(caught.exception.diagnostics)
+        skipped = form4.tables(files, errors="skip")
+        self.assertEqual(skipped, form4.tables([SAMPLE]))
+        missing = form4.tables([pathlib.Path("/nonexistent/x.xml"), b"", SAMPLE], errors="skip")
+        self.assertEqual(len(missing["SUBMISSION"]), 1)
+        with self.assertRaises(ValueError):
+            form4.tables(files, errors="ignore")
+        with self.assertRaises(TypeError):
+            form4.tables([42])  # type: ignore[list-item]
+
+    def test_no_sources_give_eight_empty_tables(self):
+        tables = form4.tables([])
+        self.assertEqual(list(tables), list(form4.dataset(SAMPLE)))
+        self.assertTrue(all(rows == [] for rows in tables.values()))
 
 
 class Errors(unittest.TestCase):

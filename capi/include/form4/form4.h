@@ -522,6 +522,45 @@ FORM4_API int form4_dataset_cell(const char** out, size_t* out_len, const form4_
 FORM4_API int form4_dataset_tsv(const char** out, size_t* out_len, const form4_dataset* dataset,
                                 int32_t table);
 
+/* The whole data set as one JSON object: each table's name (in the SEC's
+ * order) mapping to an array of rows, each row an object of every column
+ * (in the SEC's order) to its cell text ("" when absent). Unlike the TSV,
+ * cells are exact (tabs and line breaks kept). *out is a new NUL-terminated
+ * string the caller frees with form4_string_free. */
+FORM4_API int form4_dataset_to_json(char** out, size_t* out_len, const form4_dataset* dataset);
+
+/* ------------------------------------------------------------------ */
+/* Many documents at once                                              */
+/* ------------------------------------------------------------------ */
+
+/* One input of form4_dataset_from_inputs: the filing's bytes, or a file. */
+typedef struct form4_input {
+    const char* data; /* len bytes (not NUL-terminated); NULL to read path */
+    size_t len;
+    const char* path; /* read when data is NULL (platform encoding) */
+    /* ACCESSION_NUMBER when the document has none; NULL: the file's name
+     * without extension for a path, else "". */
+    const char* accession_fallback;
+    size_t accession_fallback_len;
+} form4_input;
+
+/* Parses `count` inputs and converts them into one data set, as
+ * form4_parse + form4_document_to_dataset would one by one, with the rows
+ * in input order and surrogate keys (*_SK) numbered across all of them
+ * from 1. Inputs are parsed on up to `threads` threads (0: one per core);
+ * the result does not depend on the number. opts->accession_fallback is
+ * not used (each input has its own); either options may be NULL.
+ * An input that cannot be read or parsed adds no rows and does not fail
+ * the call: statuses (count entries, may be NULL) receives each input's
+ * status (FORM4_OK, FORM4_E_PARSE, FORM4_E_IO, FORM4_E_INVALID_ARGUMENT),
+ * and *out_failed (may be NULL) how many failed. Parse again with
+ * form4_parse to get an input's diagnostics. *out is NULL after a failure
+ * of the call itself. */
+FORM4_API int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* statuses,
+                                        const form4_input* inputs, size_t count,
+                                        const form4_parse_options* parse_opts,
+                                        const form4_dataset_options* opts, uint32_t threads);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -171,6 +171,18 @@ class DatasetOptions(ctypes.Structure):
     ]
 
 
+class Input(ctypes.Structure):
+    """form4_input: one input of form4_dataset_from_inputs"""
+
+    _fields_ = [
+        ("data", ctypes.c_char_p),
+        ("len", ctypes.c_size_t),
+        ("path", ctypes.c_char_p),
+        ("accession_fallback", ctypes.c_char_p),
+        ("accession_fallback_len", ctypes.c_size_t),
+    ]
+
+
 # ---------------------------------------------------------------------------
 # Every C function: (name, result type, argument types).
 
@@ -293,6 +305,10 @@ FUNCTIONS = [
     ("form4_dataset_row_count", _int, [_size_p, DatasetP, _i32]),
     ("form4_dataset_cell", _int, [_str_p, _size_p, DatasetP, _i32, _size, _size]),
     ("form4_dataset_tsv", _int, [_str_p, _size_p, DatasetP, _i32]),
+    ("form4_dataset_to_json", _int, [_char_pp, _size_p, DatasetP]),
+    # many documents at once
+    ("form4_dataset_from_inputs", _int, [ctypes.POINTER(DatasetP), _size_p, _i32_p, ctypes.POINTER(Input), _size,
+                                         ctypes.POINTER(ParseOptions), ctypes.POINTER(DatasetOptions), _u32]),
 ]
 
 # ---------------------------------------------------------------------------
