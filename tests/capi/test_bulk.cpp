@@ -99,7 +99,9 @@ TEST(CapiBulk, ManyInputsGiveTheRowsOfEachInOrderWithKeysRunningOn) {
                         } else if (is_accession_column(table, column)) {
                             EXPECT_EQ(got, "");  // bytes carry no file name to fall back on
                         } else if (is_key_column(table, column)) {
-                            if (!want.empty()) EXPECT_NE(got, want);  // numbered on, not from 1 again
+                            if (!want.empty()) {
+                                EXPECT_NE(got, want);  // numbered on, not from 1 again
+                            }
                         } else {
                             EXPECT_EQ(got, want) << table << ' ' << row << ' ' << column;
                         }
