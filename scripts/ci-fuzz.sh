@@ -13,8 +13,9 @@
 #                          point it at a kept directory to carry coverage from run to run
 #   FORM4_SHARED_DIR       the shared folder with corpus/ (default ../shared)
 #   CC / CXX               default clang-14 / clang++-14
-# Time on 2 cores: the build (about 6 min from scratch, seconds when up to
-# date) plus FORM4_FUZZ_SECONDS per target (5 targets: about 4 min).
+# Time on 2 shared cores: the build (about 10 min from scratch on busy
+# cores, seconds when up to date) plus FORM4_FUZZ_SECONDS per target and a
+# few seconds of seeding each (5 targets at 45 s: about 4 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd)
@@ -66,7 +67,7 @@ for target in $targets; do
   summary+=("$(printf '%-11s runs %-9s %s' "$target" "${runs:-?}" "${coverage:-?}")")
   if [ "$status" -ne 0 ]; then
     echo "ci-fuzz: $target FAILED (exit $status); the input is in $artifacts/" >&2
-    grep -E -A40 'ERROR: |form4 fuzz|runtime error' "$log" | head -60 >&2 || tail -40 "$log" >&2
+    grep -a -E -A40 'ERROR: |form4 fuzz|runtime error' "$log" | head -60 >&2 || tail -40 "$log" >&2
     failed+=("$target")
   fi
 done

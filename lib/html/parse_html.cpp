@@ -6,9 +6,11 @@
 namespace form4::detail {
 
 parse_result parse_html(std::string_view bytes, const parse_options& options) {
-    html::linear_text page = html::linearize(bytes);
-    page.map.stream_begin = page.text.data();
-    return text::read_form(page.text, options, bytes, &page.map, input_format::html);
+    return with_utf8_input(bytes, options, input_format::html, [&](std::string_view input) {
+        html::linear_text page = html::linearize(input);
+        page.map.stream_begin = page.text.data();
+        return text::read_form(page.text, options, input, &page.map, input_format::html);
+    });
 }
 
 }  // namespace form4::detail

@@ -11,7 +11,6 @@
 #include "form4/grammar/submission/document.hpp"
 #include "form4/grammar/submission/header.hpp"
 #include "frontends.hpp"
-#include "text/reader.hpp"
 
 namespace form4::detail {
 namespace {
@@ -322,8 +321,7 @@ parse_result parse_submission(std::string_view bytes, const parse_options& optio
     std::string_view inner_bytes(body->begin(), static_cast<std::size_t>(body->size()));
     parse_options inner_options = options;
     inner_options.format = xml ? input_format::xml : input_format::text;
-    parse_result inner = xml ? parse_xml(inner_bytes, inner_options)
-                             : text::read_form(inner_bytes, inner_options, inner_bytes, nullptr, input_format::text);
+    parse_result inner = xml ? parse_xml(inner_bytes, inner_options) : parse_text(inner_bytes, inner_options);
 
     // The inner front end counts lines from the start of what it is given;
     // its diagnostics move to the submission's lines.

@@ -5,7 +5,9 @@
 namespace form4::detail {
 
 parse_result parse_text(std::string_view bytes, const parse_options& options) {
-    return text::read_form(bytes, options, bytes, nullptr, input_format::text);
+    return with_utf8_input(bytes, options, input_format::text, [&](std::string_view text) {
+        return text::read_form(text, options, text, nullptr, input_format::text);
+    });
 }
 
 }  // namespace form4::detail

@@ -761,6 +761,15 @@ parse_result reader::run(input_format format) {
     span whole{text_.data(), text_.data() + text_.size()};
     span body = restrict_to_body(whole);
     std::vector<span> lines = split_lines(body.begin, body.end);
+    // No value is longer than its line: a line past the limit is where a value is.
+    for (const auto& line : lines)
+        if (static_cast<std::size_t>(line.end - line.begin) > options_.limits.max_string_bytes) {
+            report(severity::error, line.begin, "limit.string-length",
+                   "a line is longer than the value limit of " + std::to_string(options_.limits.max_string_bytes) +
+                       " bytes");
+            result.diagnostics = std::move(diagnostics_);
+            return result;
+        }
 
     // Where each section starts.
     constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -843,9 +852,13 @@ parse_result reader::run(input_format format) {
     std::size_t table2_rows = doc_.derivative_transactions.size() + doc_.derivative_holdings.size();
     bool over_limit = table1_rows > limits.max_rows || table2_rows > limits.max_rows ||
                       doc_.footnotes.size() > limits.max_footnotes;
-    if (over_limit)
-        diagnostics_.push_back(diagnostic{severity::error, "limit.rows",
-                                          "more table rows or footnotes than parse_limits allows", 0, 0});
+    if (over_limit) {
+        // Reported at the caption of the table that is over the limit.
+        std::string_view caption = table2_rows > limits.max_rows ? "Table II" : "Table I";
+        auto at = text_.find(caption);
+        report(severity::error, at == std::string_view::npos ? text_.data() : text_.data() + at, "limit.rows",
+               "more table rows or footnotes than parse_limits allows");
+    }
     result.diagnostics = std::move(diagnostics_);
     if (over_limit || (!options_.lenient && result.has_errors())) return result;
     result.doc = std::move(doc_);

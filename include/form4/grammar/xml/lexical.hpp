@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "form4/grammar/utf8.hpp"
 #include "form4/grammar/xml/config.hpp"
 #include "form4/model/document.hpp"
 
@@ -46,19 +47,14 @@ inline iterator_type find(iterator_type it, iterator_type last, std::string_view
 inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
     if (last - it < 2) return false;
     char c = it[1];
-    return c == '/' || c == '!' || c == '?' || (is_name_char(c) && c != '-' && c != '.' && !(c >= '0' && c <= '9'));
-}
-
-// Length of the valid UTF-8 sequence at `p`, or 0 when it is not one.
-inline std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* last) noexcept {
-    unsigned char c = p[0];
-    std::size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
-    if (n == 0 || static_cast<std::size_t>(last - p) < n) return 0;
-    for (std::size_t i = 1; i < n; ++i)
-        if ((p[i] & 0xC0) != 0x80) return 0;
-    if (n == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))) return 0;  // overlong, surrogate
-    if (n == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))) return 0;  // overlong, > U+10FFFF
-    return n;
+    if (c == '/' || c == '!' || c == '?') return true;
+    if (!is_name_char(c) || c == '-' || c == '.' || (c >= '0' && c <= '9')) return false;
+    // A start tag ends at '>' before any other '<' ("by the<reporting person ... </footnote>" is text).
+    for (iterator_type p = it + 2; p != last; ++p) {
+        if (*p == '>') return true;
+        if (*p == '<') return false;
+    }
+    return false;
 }
 
 inline bool has_high_bytes(const std::string& s) noexcept {
@@ -219,33 +215,10 @@ inline void trim(std::string& s) {
 // rejects invalid bytes; lenient mode reads each as Windows-1252/Latin-1, which
 // is what old EDGAR filings without a declaration were written in.
 inline void check_utf8(std::string& value, iterator_type where, const parse_state& state) {
-    if (!has_high_bytes(value)) return;
-    auto* p = reinterpret_cast<const unsigned char*>(value.data());
-    auto* end = p + value.size();
-    bool valid = true;
-    for (auto* q = p; q < end;) {
-        std::size_t n = utf8_sequence_length(q, end);
-        if (n == 0) {
-            valid = false;
-            break;
-        }
-        q += n;
-    }
-    if (valid) return;
+    if (!has_high_bytes(value) || utf8::first_invalid(value) == std::string_view::npos) return;
     if (!state.lenient) state.fail(where, "xml.invalid-utf8", "text is not valid UTF-8 and no other encoding is declared");
     state.report(severity::warning, where, "xml.invalid-utf8", "read bytes that are not UTF-8 as Latin-1");
-    std::string repaired;
-    for (auto* q = p; q < end;) {
-        std::size_t n = utf8_sequence_length(q, end);
-        if (n == 0) {
-            append_utf8(repaired, *q);
-            ++q;
-        } else {
-            repaired.append(reinterpret_cast<const char*>(q), n);
-            q += n;
-        }
-    }
-    value = std::move(repaired);
+    value = utf8::repaired_as_latin1(value);
 }
 
 // Reads character data up to the next tag (comments, PIs and CDATA inside
@@ -361,7 +334,8 @@ inline bool at_start_tag(iterator_type it, iterator_type last, std::string_view 
 
 // True when any start tag begins at `it`.
 inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
-    return it != last && *it == '<' && it + 1 != last && is_name_char(it[1]) && it[1] != '.' && it[1] != '-';
+    return it != last && *it == '<' && it + 1 != last && it[1] != '/' && it[1] != '!' && it[1] != '?' &&
+           opens_markup(it, last);
 }
 
 // Reads the end tag of `name` at `it`. Strict mode: anything else is an

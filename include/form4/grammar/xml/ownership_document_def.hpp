@@ -63,6 +63,19 @@ struct append_member {
 template <class Member>
 constexpr append_member<Member> append(Member member) { return {member}; }
 
+// The document's footnotes, within the footnote limit.
+struct append_footnote {
+    template <class Context>
+    void operator()(Context& context) const {
+        auto& notes = x3::_val(context).footnotes;
+        auto& state = state_of(context);
+        if (notes.size() >= state.limits.max_footnotes)
+            throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
+                               "more footnotes than the limit of " + std::to_string(state.limits.max_footnotes)};
+        notes.push_back(std::move(x3::_attr(context)));
+    }
+};
+
 // footnoted<T>: the <value>.
 struct set_footnoted_value {
     template <class Context>
@@ -285,7 +298,7 @@ auto const document_content_def = children(
     element("derivativeTable")[children(
         element("derivativeTransaction")[derivative_transaction[append(&doc::derivative_transactions)]] |
         element("derivativeHolding")[derivative_holding[append(&doc::derivative_holdings)]])] |
-    element("footnotes")[children(footnote_element[append(&doc::footnotes)])] |
+    element("footnotes")[children(footnote_element[actions::append_footnote{}])] |
     element("remarks")[text[set(&doc::remarks)]] |
     element("ownerSignature")[signature[append(&doc::signatures)]]);
 
