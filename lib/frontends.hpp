@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "form4/grammar/position.hpp"
 #include "form4/grammar/utf8.hpp"
 #include "form4/parse.hpp"
 
@@ -14,20 +15,6 @@ parse_result parse_text(std::string_view bytes, const parse_options& options);
 parse_result parse_html(std::string_view bytes, const parse_options& options);
 parse_result parse_submission(std::string_view bytes, const parse_options& options);
 
-// 1-based line and column of `offset`; CRLF, LF and a lone CR each end a line.
-inline std::pair<std::size_t, std::size_t> line_column(std::string_view bytes, std::size_t offset) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-        char c = bytes[i];
-        if (c == '\n' || (c == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'))) {
-            ++line;
-            column = 1;
-        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
 
 // The text and HTML front ends read UTF-8. Strict mode: the first invalid
 // byte is an error. Lenient mode: a copy with those bytes read as Latin-1 is
@@ -37,7 +24,7 @@ parse_result with_utf8_input(std::string_view bytes, const parse_options& option
                              Parse parse) {
     std::size_t bad = grammar::utf8::first_invalid(bytes);
     if (bad == std::string_view::npos) return parse(bytes);
-    auto [line, column] = line_column(bytes, bad);
+    auto [line, column] = grammar::line_and_column(bytes.data(), bytes.data() + bytes.size(), bytes.data() + bad);
     diagnostic found{options.lenient ? severity::warning : severity::error, "input.invalid-utf8",
                      options.lenient ? "the input is not valid UTF-8; read such bytes as Latin-1"
                                      : "the input is not valid UTF-8",

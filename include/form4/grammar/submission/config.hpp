@@ -8,7 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+
 #include <boost/spirit/home/x3.hpp>
+
+#include "form4/grammar/position.hpp"
 
 #include "form4/model/diagnostic.hpp"
 
@@ -24,21 +28,6 @@ struct syntax_error {
     std::string message;
 };
 
-// 1-based line and column of `where` in [begin, end); CRLF, LF and a lone CR
-// each end one line (.nc feed files end their lines with CR alone).
-inline std::pair<std::size_t, std::size_t> line_and_column(iterator_type begin, iterator_type end,
-                                                           iterator_type where) {
-    std::size_t line = 1, column = 1;
-    for (iterator_type p = begin; p < where && p < end; ++p) {
-        if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) {
-            ++line;
-            column = 1;
-        } else if (*p != '\r' && (static_cast<unsigned char>(*p) & 0xC0) != 0x80) {
-            ++column;  // characters, not UTF-8 continuation bytes
-        }
-    }
-    return {line, column};
-}
 
 // Everything a parse carries besides the attribute.
 struct parse_state {
@@ -48,9 +37,12 @@ struct parse_state {
     std::size_t max_string_bytes = std::size_t{1} << 20;   // one header value (parse_limits)
     std::vector<diagnostic>* diagnostics = nullptr;
 
+    // 1-based line and column of `where` (see grammar/position.hpp).
     std::pair<std::size_t, std::size_t> position(iterator_type where) const {
-        return line_and_column(begin, end, where);
+        if (!counter) counter.emplace(begin, end);
+        return (*counter)(where);
     }
+    mutable std::optional<position_counter> counter;
 
     void report(severity level, iterator_type where, std::string code, std::string message) const {
         if (!diagnostics) return;

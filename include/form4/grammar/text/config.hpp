@@ -16,6 +16,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "form4/grammar/position.hpp"
+
 #include "form4/model/diagnostic.hpp"
 
 namespace form4::grammar::text {
@@ -57,21 +59,12 @@ struct parse_state {
     bool ascii_marks = true;
     std::vector<diagnostic>* diagnostics = nullptr;
 
-    // 1-based line and column in the input; CRLF, LF and a lone CR end a line.
+    // 1-based line and column in the input (see grammar/position.hpp).
     std::pair<std::size_t, std::size_t> position(iterator_type where) const {
         iterator_type at = map ? map->to_source(where) : where;
         if (outer) at = outer->to_source(at);
-        std::size_t line = 1, column = 1;
         if (!input_begin || at < input_begin || at > input_end) return {0, 0};
-        for (iterator_type p = input_begin; p < at; ++p) {
-            if (*p == '\n' || (*p == '\r' && (p + 1 == input_end || p[1] != '\n'))) {
-                ++line;
-                column = 1;
-            } else if (*p != '\r' && (static_cast<unsigned char>(*p) & 0xC0) != 0x80) {
-                ++column;  // characters, not UTF-8 continuation bytes
-            }
-        }
-        return {line, column};
+        return line_and_column(input_begin, input_end, at);
     }
 
     void report(severity level, iterator_type where, std::string code, std::string message) const {

@@ -8,7 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+
 #include <boost/spirit/home/x3.hpp>
+
+#include "form4/grammar/position.hpp"
 
 #include "form4/model/diagnostic.hpp"
 #include "form4/parse.hpp"
@@ -37,32 +41,12 @@ struct parse_state {
     std::vector<std::string_view> open_elements;
     std::size_t element_count = 0;
 
-    // 1-based line and column of `where`; CRLF, LF and a lone CR each end a line.
-    // Positions are asked for in input order, so counting resumes from the
-    // last one: many diagnostics cost one pass over the input, not one each.
+    // 1-based line and column of `where` (see grammar/position.hpp).
     std::pair<std::size_t, std::size_t> position(iterator_type where) const {
-        std::size_t line = 1, column = 1;
-        iterator_type from = begin;
-        if (counted_to && counted_to <= where) {
-            from = counted_to;
-            line = counted_line;
-            column = counted_column;
-        }
-        for (iterator_type p = from; p < where && p < end; ++p) {
-            if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) {
-                ++line;
-                column = 1;
-            } else if (*p != '\r' && (static_cast<unsigned char>(*p) & 0xC0) != 0x80) {
-                ++column;  // count characters, not UTF-8 continuation bytes
-            }
-        }
-        counted_to = where < end ? where : end;
-        counted_line = line;
-        counted_column = column;
-        return {line, column};
+        if (!counter) counter.emplace(begin, end);
+        return (*counter)(where);
     }
-    mutable iterator_type counted_to = nullptr;
-    mutable std::size_t counted_line = 1, counted_column = 1;
+    mutable std::optional<position_counter> counter;
 
     void report(severity level, iterator_type where, std::string code, std::string message) const {
         if (!diagnostics) return;
