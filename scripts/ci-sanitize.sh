@@ -47,7 +47,10 @@ if [ "$only" != "tsan" ]; then
   # are not ours, so leaks are not checked in that process.
   if ctest --test-dir "$asan_dir" -N -R python | grep 'Total Tests: [1-9]' >/dev/null; then
     runtime=$("${CXX:-c++}" -print-file-name=libasan.so)
-    LD_PRELOAD="$runtime" ASAN_OPTIONS="detect_leaks=0" \
+    # libstdc++ too: ASan's __cxa_throw interceptor needs the real one loaded
+    # before the library (python itself does not link libstdc++).
+    cxx_runtime=$("${CXX:-c++}" -print-file-name=libstdc++.so)
+    LD_PRELOAD="$runtime $cxx_runtime" ASAN_OPTIONS="detect_leaks=0" \
       ctest --test-dir "$asan_dir" --output-on-failure -R python || failures+=("address,undefined (python)")
   fi
   unset ASAN_OPTIONS UBSAN_OPTIONS

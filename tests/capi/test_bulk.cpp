@@ -70,8 +70,9 @@ dataset_ptr one_document(const std::string& path) {
 
 TEST(CapiBulk, ManyInputsGiveTheRowsOfEachInOrderWithKeysRunningOn) {
     const std::string bytes = read(sample_path);
+    const std::string missing_path = "/nonexistent/form4.xml";  // outlives the inputs that point into it
     const std::vector<form4_input> inputs{path_input(sample_path), path_input(broken_path), bytes_input(bytes),
-                                          path_input("/nonexistent/form4.xml")};
+                                          path_input(missing_path)};
     for (uint32_t threads : {1u, 3u, 0u}) {
         form4_dataset* raw = nullptr;
         std::size_t failed = 99;
