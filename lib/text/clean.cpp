@@ -1,28 +1,12 @@
 #include "text/clean.hpp"
 
+#include "form4/grammar/utf8.hpp"
+
 #include <cctype>
 #include <cstdint>
 
 namespace form4::text {
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x110000) {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 bool is_tag_start(std::string_view text, std::size_t i) {
     if (text[i] != '<' || i + 1 >= text.size()) return false;
@@ -66,7 +50,7 @@ std::string decode_entities(std::string_view raw) {
                 if (digit < 0 || code > 0x10FFFF) valid = false;
                 else code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
             }
-            if (valid) append_utf8(replacement, code);
+            if (valid) grammar::utf8::append(replacement, code);
         }
         if (replacement.empty()) {
             out += raw[i];

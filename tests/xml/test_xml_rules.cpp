@@ -200,3 +200,17 @@ TEST(XmlRules, BadValueIsAnErrorInStrictModeAndRepairedInLenient) {
     ASSERT_EQ(lenient.diagnostics.size(), 1u);
     EXPECT_EQ(lenient.diagnostics[0].level, form4::severity::warning);
 }
+
+TEST(XmlRules, FootnoteReferenceWithoutAnIdIsAnErrorOrDropped) {
+    form4::footnoted<form4::decimal> price;
+    auto strict = run_rule(xml::element("p")[xml::footnoted_decimal], "<p><value>1</value><footnoteId/></p>", price);
+    EXPECT_TRUE(strict.threw);
+    ASSERT_FALSE(strict.diagnostics.empty());
+    EXPECT_EQ(strict.diagnostics.back().code, "xml.missing-attribute");
+
+    form4::footnoted<form4::decimal> lenient_price;
+    auto lenient = run_rule(xml::element("p")[xml::footnoted_decimal],
+                            "<p><value>1</value><footnoteId/><footnoteId id=\"F2\"/></p>", lenient_price, true);
+    ASSERT_TRUE(lenient.matched);
+    EXPECT_EQ(lenient_price.footnote_ids, std::vector<std::string>{"F2"});
+}

@@ -6,6 +6,25 @@
 
 namespace form4::grammar::utf8 {
 
+// Appends code point `code` encoded as UTF-8 (nothing past U+10FFFF).
+inline void append(std::string& out, unsigned long code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x110000) {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
 // Length of the valid UTF-8 sequence at `p`, or 0 when it is not one
 // (overlong forms, surrogates and code points past U+10FFFF are not).
 inline std::size_t sequence_length(const unsigned char* p, const unsigned char* last) noexcept {
@@ -49,8 +68,7 @@ inline std::string repaired_as_latin1(std::string_view text) {
     while (p < end) {
         std::size_t n = sequence_length(p, end);
         if (n == 0) {
-            out += static_cast<char>(0xC0 | (*p >> 6));
-            out += static_cast<char>(0x80 | (*p & 0x3F));
+            append(out, *p);
             ++p;
         } else {
             out.append(reinterpret_cast<const char*>(p), n);

@@ -103,23 +103,6 @@ inline bool skip_markup_declaration(iterator_type& it, iterator_type last, const
     return false;
 }
 
-inline void append_utf8(std::string& out, unsigned long code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 // Decodes the entity or character reference at `it` ('&') into `out`.
 inline void decode_reference(iterator_type& it, iterator_type last, std::string& out, const parse_state& state) {
@@ -163,7 +146,7 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
         state.report(severity::warning, it, "xml.bad-reference", "unknown reference " + text + " kept as text");
         out += text;
     } else {
-        append_utf8(out, *code);
+        utf8::append(out, *code);
     }
     it = semicolon + 1;
 }
@@ -191,7 +174,7 @@ inline void append_char_data(iterator_type first, iterator_type last, std::strin
             } else if (c == '&') {
                 decode_reference(it, last, out, state);
             } else {
-                append_utf8(out, static_cast<unsigned char>(c));
+                utf8::append(out, static_cast<unsigned char>(c));
                 ++it;
             }
             run = it;
@@ -578,7 +561,37 @@ struct element_gen {
 // element("issuerCik")[text]: the element of that name with that content.
 constexpr element_gen element(std::string_view name) { return {name}; }
 
-// <footnoteId id="F1"/>: the id.
+// <name id="...">text</name> or <name id="..."/> at `first`: its id, and its
+// text when `text` is given. A missing id is an error (strict) or a warning
+// (lenient, and then `id` stays empty).
+template <class Context>
+bool read_id_element(iterator_type& first, iterator_type last, Context const& context, std::string_view name,
+                     std::string& id, std::string* text) {
+    if (!scan::at_start_tag(first, last, name)) return false;
+    auto& state = state_of(context);
+    iterator_type it = first + 1 + name.size();
+    scan::start_tag tag{name, {}, false};
+    scan::read_attributes(it, last, tag, state);
+    if (!tag.self_closing) {
+        state.open_elements.push_back(name);
+        std::string content;
+        x3::unused_type unused;
+        text_parser{}.parse(it, last, context, unused, content);
+        if (text) *text = std::move(content);
+        scan::read_end_tag(it, last, name, state);
+        state.open_elements.pop_back();
+    }
+    if (tag.id.empty()) {
+        std::string what = "<" + std::string(name) + "> has no id attribute";
+        if (!state.lenient) state.fail(first, "xml.missing-attribute", what);
+        state.report(severity::warning, first, "xml.missing-attribute", what);
+    }
+    id = std::move(tag.id);
+    first = it;
+    return true;
+}
+
+// <footnoteId id="F1"/>: the id (a reference without one is dropped).
 struct footnote_ref_parser : x3::parser<footnote_ref_parser> {
     using attribute_type = std::string;
     static bool const has_attribute = true;
@@ -586,25 +599,9 @@ struct footnote_ref_parser : x3::parser<footnote_ref_parser> {
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
                Attribute& attribute) const {
-        constexpr std::string_view name = "footnoteId";
-        if (!scan::at_start_tag(first, last, name)) return false;
-        auto& state = state_of(context);
-        iterator_type it = first + 1 + name.size();
-        scan::start_tag tag{name, {}, false};
-        scan::read_attributes(it, last, tag, state);
-        if (!tag.self_closing) {
-            state.open_elements.push_back(name);
-            scan::read_text(it, last, state);
-            scan::read_end_tag(it, last, name, state);
-            state.open_elements.pop_back();
-        }
-        if (tag.id.empty()) {
-            if (!state.lenient) state.fail(first, "xml.missing-attribute", "<footnoteId> has no id attribute");
-            state.report(severity::warning, first, "xml.missing-attribute", "skipped a <footnoteId> without an id");
-        } else {
-            x3::traits::move_to(tag.id, attribute);
-        }
-        first = it;
+        std::string id;
+        if (!read_id_element(first, last, context, "footnoteId", id, nullptr)) return false;
+        if (!id.empty()) x3::traits::move_to(id, attribute);
         return true;
     }
 };
@@ -617,36 +614,10 @@ struct footnote_parser : x3::parser<footnote_parser> {
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
                Attribute& attribute) const {
-        constexpr std::string_view name = "footnote";
-        if (!scan::at_start_tag(first, last, name)) return false;
-        auto& state = state_of(context);
-        iterator_type it = first + 1 + name.size();
-        scan::start_tag tag{name, {}, false};
-        scan::read_attributes(it, last, tag, state);
         form4::footnote note;
-        note.id = std::move(tag.id);
-        if (!tag.self_closing) {
-            state.open_elements.push_back(name);
-            note.text = text_parser_read(it, last, context);
-            scan::read_end_tag(it, last, name, state);
-            state.open_elements.pop_back();
-        }
-        if (note.id.empty()) {
-            if (!state.lenient) state.fail(first, "xml.missing-attribute", "<footnote> has no id attribute");
-            state.report(severity::warning, first, "xml.missing-attribute", "a <footnote> has no id");
-        }
+        if (!read_id_element(first, last, context, "footnote", note.id, &note.text)) return false;
         x3::traits::move_to(note, attribute);
-        first = it;
         return true;
-    }
-
-private:
-    template <class Context>
-    static std::string text_parser_read(iterator_type& it, iterator_type last, Context const& context) {
-        std::string text;
-        x3::unused_type unused;
-        text_parser{}.parse(it, last, context, unused, text);
-        return text;
     }
 };
 

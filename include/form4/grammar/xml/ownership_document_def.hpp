@@ -95,6 +95,7 @@ struct add_footnote {
     template <class Context>
     void operator()(Context& context) const {
         auto& ids = x3::_val(context).footnote_ids;
+        if (x3::_attr(context).empty()) return;  // a reference without an id, already reported
         if (ids.size() >= state_of(context).limits.max_footnotes)
             throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
                                "more footnote references than the limit of " +
