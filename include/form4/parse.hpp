@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "form4/model.hpp"
+#include "form4/source_map.hpp"
 
 namespace form4 {
 
@@ -32,12 +33,15 @@ struct parse_options {
     // Lenient: keep every section the damage does not touch; say what was skipped.
     bool lenient = false;
     parse_limits limits{};
+    // Fill parse_result::positions (for lint's line and column); off by default.
+    bool record_positions = false;
 };
 
 struct parse_result {
     std::optional<document> doc;            // absent when parsing failed
     std::vector<diagnostic> diagnostics;    // in input order
     input_format format = input_format::automatic;  // what was parsed
+    source_map positions;                   // only with parse_options::record_positions
 
     bool ok() const noexcept { return doc.has_value(); }
     bool has_errors() const noexcept;
