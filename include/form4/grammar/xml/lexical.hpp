@@ -2,6 +2,7 @@
 // The XML lexical layer as X3 primitives: start and end tags, attributes,
 // character data with entities and CDATA, comments, processing instructions,
 // and the skipping of unknown or damaged elements. Header-only; no DOM.
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -27,6 +28,34 @@ struct name_char_table {
 inline constexpr name_char_table name_chars{};
 
 inline bool is_name_char(char c) noexcept { return name_chars.is_name[static_cast<unsigned char>(c)]; }
+
+// memcmp for the short names of the schema, inlined: the call itself cost
+// more than the compare when every child is matched against its siblings' names.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    for (; n > 0; ++a, ++b, --n)
+        if (*a != *b) return false;
+    return true;
+}
+
+// Whether any byte is >= 0x80, eight at a time.
+inline bool has_high_bytes(std::string_view s) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (word & 0x8080808080808080ull) return true;
+    }
+    for (; n > 0; ++p, --n)
+        if (static_cast<unsigned char>(*p) & 0x80) return true;
+    return false;
+}
 
 inline bool starts_with(iterator_type it, iterator_type last, std::string_view s) noexcept {
     return static_cast<std::size_t>(last - it) >= s.size() && std::memcmp(it, s.data(), s.size()) == 0;
@@ -54,12 +83,6 @@ inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
         if (*p == '>') return true;
         if (*p == '<') return false;
     }
-    return false;
-}
-
-inline bool has_high_bytes(const std::string& s) noexcept {
-    for (unsigned char c : s)
-        if (c & 0x80) return true;
     return false;
 }
 
@@ -204,15 +227,33 @@ inline void check_utf8(std::string& value, iterator_type where, const parse_stat
     value = utf8::repaired_as_latin1(value);
 }
 
+// What read_text's fast path must notice in a byte of character data.
+enum text_byte : unsigned char { plain = 0, opens_tag = 1, needs_decoding = 2, high_byte = 4 };
+struct text_byte_table {
+    unsigned char kind[256] = {};
+    constexpr text_byte_table() {
+        kind[static_cast<unsigned char>('<')] = opens_tag;
+        kind[static_cast<unsigned char>('&')] = needs_decoding;
+        kind[static_cast<unsigned char>('\r')] = needs_decoding;
+        for (int c = 0x80; c < 256; ++c) kind[c] = high_byte;
+    }
+};
+inline constexpr text_byte_table text_bytes{};
+
 // Reads character data up to the next tag (comments, PIs and CDATA inside
 // are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
 inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
-    // Fast path, the common case: plain characters up to the next tag.
-    auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
-    iterator_type p = lt ? lt : last;
-    auto size = static_cast<std::size_t>(p - it);
-    if (lt && opens_markup(p, last) && p[1] != '!' && p[1] != '?' && !state.latin1 && !std::memchr(it, '&', size) &&
-        !std::memchr(it, '\r', size)) {
+    // Fast path, the common case: plain characters up to the next tag, found
+    // in one inline pass (values are short; a memchr per question cost more).
+    unsigned seen = 0;
+    iterator_type p = it;
+    for (; p != last; ++p) {
+        unsigned kind = text_bytes.kind[static_cast<unsigned char>(*p)];
+        if (kind == opens_tag) break;
+        seen |= kind;
+    }
+    if (p != last && !(seen & needs_decoding) && !state.latin1 && opens_markup(p, last) && p[1] != '!' &&
+        p[1] != '?') {
         iterator_type begin = it, end = p;
         while (begin != end && is_space(*begin)) ++begin;
         while (end != begin && is_space(end[-1])) --end;
@@ -222,7 +263,7 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
                            " bytes");
         it = p;
         std::string value(begin, end);
-        check_utf8(value, begin, state);
+        if (seen & high_byte) check_utf8(value, begin, state);
         return value;
     }
     std::string out;
@@ -312,7 +353,7 @@ inline void read_attributes(iterator_type& it, iterator_type last, start_tag& ta
 // True when a start tag named `name` begins at `it`.
 inline bool at_start_tag(iterator_type it, iterator_type last, std::string_view name) noexcept {
     return last - it > static_cast<std::ptrdiff_t>(name.size()) + 1 && it[0] == '<' && it[1] == name[0] &&
-           !is_name_char(it[1 + name.size()]) && std::memcmp(it + 1, name.data(), name.size()) == 0;
+           !is_name_char(it[1 + name.size()]) && same_bytes(it + 1, name.data(), name.size());
 }
 
 // True when any start tag begins at `it`.
@@ -327,7 +368,7 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
 inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
     // The common case first, without building any message.
     if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
-        std::memcmp(it + 2, name.data(), name.size()) == 0) {
+        same_bytes(it + 2, name.data(), name.size())) {
         iterator_type p = it + 2 + name.size();
         scan::skip_space(p, last);
         if (p != last && *p == '>') {
@@ -467,8 +508,11 @@ struct gap_parser : x3::parser<gap_parser> {
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
         auto& state = state_of(context);
         iterator_type start = first;
+        scan::skip_space(first, last);  // usually all there is before the next tag
         for (;;) {
-            auto* lt = static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
+            auto* lt = first != last && *first == '<'
+                           ? first
+                           : static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
             first = lt ? lt : last;
             if (first == last) break;
             if (!scan::opens_markup(first, last)) {

@@ -10,6 +10,7 @@
 // inside element()[...] so that a child's attribute is only built once its
 // name has matched, not once per alternative tried.
 #include <type_traits>
+#include <vector>
 
 #include "form4/grammar/xml/lexical.hpp"
 #include "form4/grammar/xml/ownership_document.hpp"
@@ -44,24 +45,6 @@ struct set_member {
 
 template <class Member>
 constexpr set_member<Member> set(Member member) { return {member}; }
-
-// _val.*member.push_back(_attr), within the row limit.
-template <class Member>
-struct append_member {
-    Member member;
-    template <class Context>
-    void operator()(Context& context) const {
-        auto& rows = x3::_val(context).*member;
-        auto& state = state_of(context);
-        if (rows.size() >= state.limits.max_rows)
-            throw syntax_error{x3::_where(context).begin(), "limit.rows",
-                               "more rows than the limit of " + std::to_string(state.limits.max_rows)};
-        rows.push_back(std::move(x3::_attr(context)));
-    }
-};
-
-template <class Member>
-constexpr append_member<Member> append(Member member) { return {member}; }
 
 // The document's footnotes, within the footnote limit.
 struct append_footnote {
@@ -104,16 +87,83 @@ struct add_footnote {
     }
 };
 
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+// into(&Parent::member)[rule]: the rule parses straight into the enclosing
+// rule's member (appending to a vector, engaging an optional), so that a row
+// is built where it is kept rather than built aside and moved. If the rule
+// throws, the half-built value is taken back out, as if never read.
+template <class Member, class Subject>
+struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject>> {
+    using base_type = x3::unary_parser<Subject, into_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    constexpr into_directive(Subject const& subject, Member member) : base_type(subject), member(member) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        auto& target = rcontext.*member;
+        using target_type = std::remove_reference_t<decltype(target)>;
+        if constexpr (is_vector<target_type>::value) {
+            auto& state = state_of(context);
+            if (target.size() >= state.limits.max_rows)
+                throw syntax_error{first, "limit.rows",
+                                   "more rows than the limit of " + std::to_string(state.limits.max_rows)};
+            return parse_into(first, last, context, target.emplace_back(), [&] { target.pop_back(); });
+        } else if constexpr (is_optional<target_type>::value) {
+            return parse_into(first, last, context, target.emplace(), [&] { target.reset(); });
+        } else {
+            target = target_type{};  // a repeated element replaces, as it always has
+            return parse_into(first, last, context, target, [&] { target = target_type{}; });
+        }
+    }
+
+    template <class Context, class Value, class Undo>
+    bool parse_into(iterator_type& first, iterator_type const& last, Context const& context, Value& value,
+                    Undo undo) const {
+        bool parsed = false;
+        try {
+            parsed = this->subject.parse(first, last, context, x3::unused, value);
+        } catch (...) {
+            undo();
+            throw;
+        }
+        if (!parsed) undo();
+        return parsed;
+    }
+
+    Member member;
+};
+
+template <class Member>
+struct into_gen {
+    Member member;
+    template <class Subject>
+    constexpr into_directive<Member, typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return {x3::as_parser(subject), member};
+    }
+};
+
+template <class Member>
+constexpr into_gen<Member> into(Member member) { return {member}; }
+
 }  // namespace actions
 
-using actions::append;
+using actions::into;
 using actions::set;
 
 // A container's children: white space and comments between them, each child
-// recovered on its own, unknown ones skipped.
+// recovered on its own, unknown ones skipped. Children store their values
+// themselves (actions, into[]), so no attribute is passed down: omit[].
 template <class Children>
 constexpr auto children(Children const& known) {
-    return *(gap | stray_end_tag | recover[known | unknown_element]);
+    return x3::omit[*(gap | stray_end_tag | recover[known | unknown_element])];
 }
 
 // ---- footnoted values ------------------------------------------------------
@@ -176,9 +226,9 @@ auto const relationship_def = children(element("isDirector")[bool_value[set(&for
 
 x3::rule<class reporting_owner_class, form4::reporting_owner> const reporting_owner = "reportingOwner";
 auto const reporting_owner_def =
-    children(element("reportingOwnerId")[reporting_owner_id[set(&form4::reporting_owner::id)]] |
-             element("reportingOwnerAddress")[address[set(&form4::reporting_owner::address)]] |
-             element("reportingOwnerRelationship")[relationship[set(&form4::reporting_owner::relationship)]]);
+    children(element("reportingOwnerId")[into(&form4::reporting_owner::id)[reporting_owner_id]] |
+             element("reportingOwnerAddress")[into(&form4::reporting_owner::address)[address]] |
+             element("reportingOwnerRelationship")[into(&form4::reporting_owner::relationship)[relationship]]);
 
 // ---- parts shared by the table rows ----------------------------------------
 
@@ -197,45 +247,45 @@ auto const holding_coding_def =
 x3::rule<class post_transaction_amounts_class, form4::post_transaction_amounts> const post_transaction_amounts =
     "postTransactionAmounts";
 auto const post_transaction_amounts_def = children(
-    element("sharesOwnedFollowingTransaction")[footnoted_decimal[set(&form4::post_transaction_amounts::shares_owned)]] |
-    element("valueOwnedFollowingTransaction")[footnoted_decimal[set(&form4::post_transaction_amounts::value_owned)]]);
+    element("sharesOwnedFollowingTransaction")[into(&form4::post_transaction_amounts::shares_owned)[footnoted_decimal]] |
+    element("valueOwnedFollowingTransaction")[into(&form4::post_transaction_amounts::value_owned)[footnoted_decimal]]);
 
 x3::rule<class ownership_nature_class, form4::ownership_nature> const ownership_nature = "ownershipNature";
 auto const ownership_nature_def = children(
-    element("directOrIndirectOwnership")[footnoted_ownership_form[set(&form4::ownership_nature::direct_or_indirect)]] |
-    element("natureOfOwnership")[footnoted_text[set(&form4::ownership_nature::nature)]]);
+    element("directOrIndirectOwnership")[into(&form4::ownership_nature::direct_or_indirect)[footnoted_ownership_form]] |
+    element("natureOfOwnership")[into(&form4::ownership_nature::nature)[footnoted_text]]);
 
 x3::rule<class underlying_security_class, form4::underlying_security> const underlying_security =
     "underlyingSecurity";
 auto const underlying_security_def =
-    children(element("underlyingSecurityTitle")[footnoted_text[set(&form4::underlying_security::title)]] |
-             element("underlyingSecurityShares")[footnoted_decimal[set(&form4::underlying_security::shares)]] |
-             element("underlyingSecurityValue")[footnoted_decimal[set(&form4::underlying_security::value)]]);
+    children(element("underlyingSecurityTitle")[into(&form4::underlying_security::title)[footnoted_text]] |
+             element("underlyingSecurityShares")[into(&form4::underlying_security::shares)[footnoted_decimal]] |
+             element("underlyingSecurityValue")[into(&form4::underlying_security::value)[footnoted_decimal]]);
 
 // The children every row has, for row type Row.
 template <class Row>
 constexpr auto row_basics() {
-    return element("securityTitle")[footnoted_text[set(&Row::security_title)]] |
-           element("postTransactionAmounts")[post_transaction_amounts[set(&Row::post_transaction)]] |
-           element("ownershipNature")[ownership_nature[set(&Row::ownership)]];
+    return element("securityTitle")[into(&Row::security_title)[footnoted_text]] |
+           element("postTransactionAmounts")[into(&Row::post_transaction)[post_transaction_amounts]] |
+           element("ownershipNature")[into(&Row::ownership)[ownership_nature]];
 }
 
 // The children of a transaction row, Table I or II.
 template <class Row>
 constexpr auto transaction_basics() {
-    return element("transactionDate")[footnoted_date[set(&Row::transaction_date)]] |
-           element("deemedExecutionDate")[footnoted_date[set(&Row::deemed_execution_date)]] |
-           element("transactionCoding")[transaction_coding[set(&Row::coding)]] |
-           element("transactionTimeliness")[footnoted_timeliness[set(&Row::timeliness)]];
+    return element("transactionDate")[into(&Row::transaction_date)[footnoted_date]] |
+           element("deemedExecutionDate")[into(&Row::deemed_execution_date)[footnoted_date]] |
+           element("transactionCoding")[into(&Row::coding)[transaction_coding]] |
+           element("transactionTimeliness")[into(&Row::timeliness)[footnoted_timeliness]];
 }
 
 // Derivative rows: Table II's columns 2, 6 and 7.
 template <class Row>
 constexpr auto derivative_basics() {
-    return element("conversionOrExercisePrice")[footnoted_decimal[set(&Row::conversion_or_exercise_price)]] |
-           element("exerciseDate")[footnoted_date[set(&Row::exercise_date)]] |
-           element("expirationDate")[footnoted_date[set(&Row::expiration_date)]] |
-           element("underlyingSecurity")[underlying_security[set(&Row::underlying)]];
+    return element("conversionOrExercisePrice")[into(&Row::conversion_or_exercise_price)[footnoted_decimal]] |
+           element("exerciseDate")[into(&Row::exercise_date)[footnoted_date]] |
+           element("expirationDate")[into(&Row::expiration_date)[footnoted_date]] |
+           element("underlyingSecurity")[into(&Row::underlying)[underlying_security]];
 }
 
 // ---- Table I and Table II rows ---------------------------------------------
@@ -246,14 +296,14 @@ x3::rule<class non_derivative_transaction_class, nd_transaction_row> const non_d
 auto const non_derivative_transaction_def = children(
     row_basics<nd_transaction_row>() | transaction_basics<nd_transaction_row>() |
     element("transactionAmounts")[children(
-        element("transactionShares")[footnoted_decimal[set(&nd_transaction_row::shares)]] |
-        element("transactionPricePerShare")[footnoted_decimal[set(&nd_transaction_row::price_per_share)]] |
-        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed[set(&nd_transaction_row::acquired_disposed)]])]);
+        element("transactionShares")[into(&nd_transaction_row::shares)[footnoted_decimal]] |
+        element("transactionPricePerShare")[into(&nd_transaction_row::price_per_share)[footnoted_decimal]] |
+        element("transactionAcquiredDisposedCode")[into(&nd_transaction_row::acquired_disposed)[footnoted_acquired_disposed]])]);
 
 using nd_holding_row = form4::non_derivative_holding;
 x3::rule<class non_derivative_holding_class, nd_holding_row> const non_derivative_holding = "nonDerivativeHolding";
 auto const non_derivative_holding_def =
-    children(row_basics<nd_holding_row>() | element("transactionCoding")[holding_coding[set(&nd_holding_row::coding)]]);
+    children(row_basics<nd_holding_row>() | element("transactionCoding")[into(&nd_holding_row::coding)[holding_coding]]);
 
 using d_transaction_row = form4::derivative_transaction;
 x3::rule<class derivative_transaction_class, d_transaction_row> const derivative_transaction =
@@ -262,16 +312,16 @@ auto const derivative_transaction_def = children(
     row_basics<d_transaction_row>() | transaction_basics<d_transaction_row>() |
     derivative_basics<d_transaction_row>() |
     element("transactionAmounts")[children(
-        element("transactionShares")[footnoted_decimal[set(&d_transaction_row::shares)]] |
-        element("transactionTotalValue")[footnoted_decimal[set(&d_transaction_row::total_value)]] |
-        element("transactionPricePerShare")[footnoted_decimal[set(&d_transaction_row::price_per_share)]] |
-        element("transactionAcquiredDisposedCode")[footnoted_acquired_disposed[set(&d_transaction_row::acquired_disposed)]])]);
+        element("transactionShares")[into(&d_transaction_row::shares)[footnoted_decimal]] |
+        element("transactionTotalValue")[into(&d_transaction_row::total_value)[footnoted_decimal]] |
+        element("transactionPricePerShare")[into(&d_transaction_row::price_per_share)[footnoted_decimal]] |
+        element("transactionAcquiredDisposedCode")[into(&d_transaction_row::acquired_disposed)[footnoted_acquired_disposed]])]);
 
 using d_holding_row = form4::derivative_holding;
 x3::rule<class derivative_holding_class, d_holding_row> const derivative_holding = "derivativeHolding";
 auto const derivative_holding_def =
     children(row_basics<d_holding_row>() | derivative_basics<d_holding_row>() |
-             element("transactionCoding")[holding_coding[set(&d_holding_row::coding)]]);
+             element("transactionCoding")[into(&d_holding_row::coding)[holding_coding]]);
 
 // ---- signature and the document --------------------------------------------
 
@@ -290,18 +340,18 @@ auto const document_content_def = children(
     element("notSubjectToSection16")[bool_value[set(&doc::not_subject_to_section16)]] |
     element("form3HoldingsReported")[bool_value[set(&doc::form3_holdings_reported)]] |
     element("form4TransactionsReported")[bool_value[set(&doc::form4_transactions_reported)]] |
-    element("issuer")[issuer[set(&doc::issuer)]] |
-    element("reportingOwner")[reporting_owner[append(&doc::reporting_owners)]] |
+    element("issuer")[into(&doc::issuer)[issuer]] |
+    element("reportingOwner")[into(&doc::reporting_owners)[reporting_owner]] |
     element("aff10b5One")[bool_value[set(&doc::aff10b5_one)]] |
     element("nonDerivativeTable")[children(
-        element("nonDerivativeTransaction")[non_derivative_transaction[append(&doc::non_derivative_transactions)]] |
-        element("nonDerivativeHolding")[non_derivative_holding[append(&doc::non_derivative_holdings)]])] |
+        element("nonDerivativeTransaction")[into(&doc::non_derivative_transactions)[non_derivative_transaction]] |
+        element("nonDerivativeHolding")[into(&doc::non_derivative_holdings)[non_derivative_holding]])] |
     element("derivativeTable")[children(
-        element("derivativeTransaction")[derivative_transaction[append(&doc::derivative_transactions)]] |
-        element("derivativeHolding")[derivative_holding[append(&doc::derivative_holdings)]])] |
+        element("derivativeTransaction")[into(&doc::derivative_transactions)[derivative_transaction]] |
+        element("derivativeHolding")[into(&doc::derivative_holdings)[derivative_holding]])] |
     element("footnotes")[children(footnote_element[actions::append_footnote{}])] |
     element("remarks")[text[set(&doc::remarks)]] |
-    element("ownerSignature")[signature[append(&doc::signatures)]]);
+    element("ownerSignature")[into(&doc::signatures)[signature]]);
 
 ownership_document_type const ownership_document = "ownershipDocument";
 auto const ownership_document_def = element("ownershipDocument")[document_content];
