@@ -79,15 +79,32 @@ inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
     if (c == '/' || c == '!' || c == '?') return true;
     if (!is_name_char(c) || c == '-' || c == '.' || (c >= '0' && c <= '9')) return false;
     // A start tag ends at '>' before any other '<' ("by the<reporting person ... </footnote>" is text).
-    for (iterator_type p = it + 2; p != last; ++p) {
+    iterator_type p = it + 2;
+    while (p != last && is_name_char(*p)) ++p;  // the name, then usually '>' at once
+    if (p != last && *p == '>') return true;
+    for (; p != last; ++p) {
         if (*p == '>') return true;
         if (*p == '<') return false;
     }
     return false;
 }
 
+// Between elements the space is mostly indentation: runs of ' ' are
+// skipped eight bytes at a time.
 inline void skip_space(iterator_type& it, iterator_type last) noexcept {
-    while (it != last && is_space(*it)) ++it;
+    constexpr std::uint64_t eight_spaces = 0x2020202020202020ull;
+    while (it != last) {
+        if (last - it >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, it, 8);
+            if (word == eight_spaces) {
+                it += 8;
+                continue;
+            }
+        }
+        if (!is_space(*it)) return;
+        ++it;
+    }
 }
 
 inline std::string_view read_name(iterator_type& it, iterator_type last) noexcept {
