@@ -28,6 +28,9 @@ struct parse_state : grammar::reporting_state {
     parse_limits limits{};
     std::vector<std::string_view> open_elements;
     std::size_t element_count = 0;
+    // The start tag the children loop stopped at, and its name's length.
+    char const* tag_at = nullptr;
+    std::size_t tag_name_size = 0;
 };
 
 struct state_tag;

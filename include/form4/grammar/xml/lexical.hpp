@@ -71,22 +71,30 @@ inline iterator_type find(iterator_type it, iterator_type last, std::string_view
     return last;
 }
 
+// The length of the name of the start tag at `it` ('<'), or 0 when that '<'
+// opens no start tag. A start tag ends at '>' before any other '<' ("by
+// the<reporting person ... </footnote>" is text).
+inline std::size_t start_tag_name_size(iterator_type it, iterator_type last) noexcept {
+    if (last - it < 2) return 0;
+    char c = it[1];
+    if (!is_name_char(c) || c == '-' || c == '.' || (c >= '0' && c <= '9')) return 0;
+    iterator_type p = it + 2;
+    while (p != last && is_name_char(*p)) ++p;  // the name, then usually '>' at once
+    auto size = static_cast<std::size_t>(p - it - 1);
+    if (p != last && *p == '>') return size;
+    for (; p != last; ++p) {
+        if (*p == '>') return size;
+        if (*p == '<') return 0;
+    }
+    return 0;
+}
+
 // Whether the '<' at `it` opens markup (a tag, an end tag, a comment, CDATA,
 // a declaration or a PI) rather than being a stray character in text.
 inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
     if (last - it < 2) return false;
     char c = it[1];
-    if (c == '/' || c == '!' || c == '?') return true;
-    if (!is_name_char(c) || c == '-' || c == '.' || (c >= '0' && c <= '9')) return false;
-    // A start tag ends at '>' before any other '<' ("by the<reporting person ... </footnote>" is text).
-    iterator_type p = it + 2;
-    while (p != last && is_name_char(*p)) ++p;  // the name, then usually '>' at once
-    if (p != last && *p == '>') return true;
-    for (; p != last; ++p) {
-        if (*p == '>') return true;
-        if (*p == '<') return false;
-    }
-    return false;
+    return c == '/' || c == '!' || c == '?' || start_tag_name_size(it, last) != 0;
 }
 
 // Between elements the space is mostly indentation: runs of ' ' are
@@ -510,40 +518,53 @@ inline iterator_type skip_damaged(iterator_type it, iterator_type last, std::str
     return next ? next : last;
 }
 
+// Skips what may stand between elements: white space, comments, processing
+// instructions, and stray character data (well-formed, though the schema has
+// none there). Stops at the next tag and returns the length of its name when
+// it is a start tag, else 0 (an end tag, the end of the input, or what the
+// enclosing element must report).
+inline std::size_t skip_gap(iterator_type& first, iterator_type last, const parse_state& state) {
+    skip_space(first, last);  // usually all there is before the next tag
+    for (;;) {
+        auto* lt = first != last && *first == '<'
+                       ? first
+                       : static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
+        first = lt ? lt : last;
+        if (first == last) return 0;
+        char next = last - first >= 2 ? first[1] : '\0';
+        if (next == '/') return 0;
+        if (next == '!' || next == '?') {
+            if (!skip_markup_declaration(first, last, state)) return 0;
+            continue;
+        }
+        if (std::size_t name_size = start_tag_name_size(first, last)) return name_size;
+        if (!state.lenient) return 0;
+        state.report(severity::warning, first, "xml.stray-lt", "skipped a stray '<' between elements");
+        ++first;
+    }
+}
+
+// Lenient mode only: skips an end tag at `first` that closes neither the
+// current element nor any enclosing one, with a warning (strict mode leaves
+// it to read_end_tag, which rejects it).
+inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
+    if (!state.lenient || !starts_with(first, last, "</")) return false;
+    iterator_type it = first + 2;
+    std::string_view name = read_name(it, last);
+    skip_space(it, last);
+    if (name.empty() || it == last || *it != '>') return false;
+    for (auto open : state.open_elements)
+        if (open == name) return false;
+    state.report(severity::warning, first, "xml.stray-end-tag",
+                 "skipped the end tag </" + std::string(name) + ">, which closes no open element");
+    first = it + 1;
+    return true;
+}
+
 }  // namespace scan
 
 // ---------------------------------------------------------------------------
 // X3 primitives
-
-// White space, comments and processing instructions between elements, and
-// stray character data (well-formed, though the schema has none there).
-struct gap_parser : x3::parser<gap_parser> {
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-
-    template <class Context, class RContext, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
-        auto& state = state_of(context);
-        iterator_type start = first;
-        scan::skip_space(first, last);  // usually all there is before the next tag
-        for (;;) {
-            auto* lt = first != last && *first == '<'
-                           ? first
-                           : static_cast<iterator_type>(std::memchr(first, '<', static_cast<std::size_t>(last - first)));
-            first = lt ? lt : last;
-            if (first == last) break;
-            if (!scan::opens_markup(first, last)) {
-                if (!state.lenient) break;  // the enclosing element reports it
-                state.report(severity::warning, first, "xml.stray-lt", "skipped a stray '<' between elements");
-                ++first;
-                continue;
-            }
-            if (first[1] != '!' && first[1] != '?') break;  // a tag: the common case
-            if (!scan::skip_markup_declaration(first, last, state)) break;
-        }
-        return first != start;
-    }
-};
 
 // Character data of a leaf element, trimmed.
 struct text_parser : x3::parser<text_parser> {
@@ -582,8 +603,11 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
                Attribute& attribute) const {
-        if (!scan::at_start_tag(first, last, name)) return false;
         auto& state = state_of(context);
+        bool named = state.tag_at == first ? state.tag_name_size == name.size() &&
+                                                 scan::same_bytes(first + 1, name.data(), name.size())
+                                           : scan::at_start_tag(first, last, name);
+        if (!named) return false;
         if (++state.element_count > state.limits.max_elements)
             state.fail(first, "limit.elements",
                        "more elements than the limit of " + std::to_string(state.limits.max_elements));
@@ -702,30 +726,6 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
     }
 };
 
-// Lenient mode only: an end tag that closes neither the current element nor
-// any enclosing one is skipped with a warning (strict mode leaves it to
-// read_end_tag, which rejects it).
-struct stray_end_tag_parser : x3::parser<stray_end_tag_parser> {
-    using attribute_type = x3::unused_type;
-    static bool const has_attribute = false;
-
-    template <class Context, class RContext, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
-        auto& state = state_of(context);
-        if (!state.lenient || !scan::starts_with(first, last, "</")) return false;
-        iterator_type it = first + 2;
-        std::string_view name = scan::read_name(it, last);
-        scan::skip_space(it, last);
-        if (name.empty() || it == last || *it != '>') return false;
-        for (auto open : state.open_elements)
-            if (open == name) return false;
-        state.report(severity::warning, first, "xml.stray-end-tag",
-                     "skipped the end tag </" + std::string(name) + ">, which closes no open element");
-        first = it + 1;
-        return true;
-    }
-};
-
 // recover[p]: in lenient mode, damage inside p is reported and the element
 // where it happened is skipped, so that its siblings are still read. In
 // strict mode the error goes on up and ends the parse.
@@ -766,12 +766,40 @@ struct recover_gen {
     }
 };
 
-inline constexpr gap_parser gap{};
+// A container's children: the loop *(gap | stray end tag | child) written
+// out, so that the space before each child and the child's start tag are
+// scanned once. The start tag's name is noted in the state: element()
+// alternatives that do not match are then told apart by its length.
+template <class Child>
+struct children_parser : x3::unary_parser<Child, children_parser<Child>> {
+    using base_type = x3::unary_parser<Child, children_parser<Child>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    constexpr children_parser(Child const& child) : base_type(child) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        auto& state = state_of(context);
+        for (;;) {
+            std::size_t name_size = scan::skip_gap(first, last, state);
+            if (name_size == 0) {
+                if (scan::skip_stray_end_tag(first, last, state)) continue;
+                return true;
+            }
+            state.tag_at = first;
+            state.tag_name_size = name_size;
+            x3::unused_type unused;
+            if (!this->subject.parse(first, last, context, rcontext, unused)) return true;
+        }
+    }
+};
+
 inline constexpr text_parser text{};
 inline constexpr footnote_ref_parser footnote_ref{};
 inline constexpr footnote_parser footnote_element{};
 inline constexpr unknown_element_parser unknown_element{};
 inline constexpr recover_gen recover{};
-inline constexpr stray_end_tag_parser stray_end_tag{};
 
 }  // namespace form4::grammar::xml

@@ -158,12 +158,12 @@ constexpr into_gen<Member> into(Member member) { return {member}; }
 using actions::into;
 using actions::set;
 
-// A container's children: white space and comments between them, each child
-// recovered on its own, unknown ones skipped. Children store their values
-// themselves (actions, into[]), so no attribute is passed down: omit[].
+// A container's children: each recovered on its own, unknown ones skipped.
+// Children store their values themselves (actions, into[]).
 template <class Children>
 constexpr auto children(Children const& known) {
-    return x3::omit[*(gap | stray_end_tag | recover[known | unknown_element])];
+    using child_type = typename x3::extension::as_parser<decltype(recover[known | unknown_element])>::value_type;
+    return children_parser<child_type>(recover[known | unknown_element]);
 }
 
 // ---- footnoted values ------------------------------------------------------
