@@ -2,6 +2,7 @@
 // The XML lexical layer as X3 primitives: start and end tags, attributes,
 // character data with entities and CDATA, comments, processing instructions,
 // and the skipping of unknown or damaged elements. Header-only; no DOM.
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -31,13 +32,23 @@ inline bool is_name_char(char c) noexcept { return name_chars.is_name[static_cas
 
 // memcmp for the short names of the schema, inlined: the call itself cost
 // more than the compare when every child is matched against its siblings' names.
+inline std::uint64_t load8(const char* p) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return word;
+}
+inline std::uint32_t load4(const char* p) noexcept {
+    std::uint32_t word;
+    std::memcpy(&word, p, 4);
+    return word;
+}
 inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-    for (; n >= 8; a += 8, b += 8, n -= 8) {
-        std::uint64_t x, y;
-        std::memcpy(&x, a, 8);
-        std::memcpy(&y, b, 8);
-        if (x != y) return false;
+    if (n >= 8) {  // whole words, then the last eight bytes (overlapping)
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
     }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
     for (; n > 0; ++a, ++b, --n)
         if (*a != *b) return false;
     return true;
@@ -97,22 +108,23 @@ inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
     return c == '/' || c == '!' || c == '?' || start_tag_name_size(it, last) != 0;
 }
 
-// Between elements the space is mostly indentation: runs of ' ' are
-// skipped eight bytes at a time.
+// Between elements the space is mostly indentation: eight bytes are looked
+// at at once, and the spaces before the first other byte are skipped together.
 inline void skip_space(iterator_type& it, iterator_type last) noexcept {
     constexpr std::uint64_t eight_spaces = 0x2020202020202020ull;
-    while (it != last) {
-        if (last - it >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, it, 8);
-            if (word == eight_spaces) {
-                it += 8;
-                continue;
-            }
+    while (last - it >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, it, 8);
+        std::uint64_t others = word ^ eight_spaces;  // zero bytes where there are spaces
+        if (others == 0) {
+            it += 8;
+            continue;
         }
+        if constexpr (std::endian::native == std::endian::little) it += std::countr_zero(others) / 8;
         if (!is_space(*it)) return;
         ++it;
     }
+    while (it != last && is_space(*it)) ++it;
 }
 
 inline std::string_view read_name(iterator_type& it, iterator_type last) noexcept {
@@ -268,14 +280,24 @@ inline constexpr text_byte_table text_bytes{};
 // Reads character data up to the next tag (comments, PIs and CDATA inside
 // are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
 inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
-    // Fast path, the common case: plain characters up to the next tag, found
-    // in one inline pass (values are short; a memchr per question cost more).
+    // Fast path, the common case: plain characters up to the next tag. Short
+    // values are looked at byte by byte (a memchr per question cost more);
+    // past 32 bytes, memchr and eight bytes at a time take over.
     unsigned seen = 0;
     iterator_type p = it;
-    for (; p != last; ++p) {
+    iterator_type short_end = last - it > 32 ? it + 32 : last;
+    for (; p != short_end; ++p) {
         unsigned kind = text_bytes.kind[static_cast<unsigned char>(*p)];
         if (kind == opens_tag) break;
         seen |= kind;
+    }
+    if (p == short_end && p != last) {
+        auto* lt = static_cast<iterator_type>(std::memchr(p, '<', static_cast<std::size_t>(last - p)));
+        iterator_type stop = lt ? lt : last;
+        auto size = static_cast<std::size_t>(stop - p);
+        if (std::memchr(p, '&', size) || std::memchr(p, '\r', size)) seen |= needs_decoding;
+        if (has_high_bytes(std::string_view(p, size))) seen |= high_byte;
+        p = stop;
     }
     if (p != last && !(seen & needs_decoding) && !state.latin1 && opens_markup(p, last) && p[1] != '!' &&
         p[1] != '?') {
@@ -395,6 +417,10 @@ inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view
     if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
         same_bytes(it + 2, name.data(), name.size())) {
         iterator_type p = it + 2 + name.size();
+        if (*p == '>') {
+            it = p + 1;
+            return;
+        }
         scan::skip_space(p, last);
         if (p != last && *p == '>') {
             it = p + 1;
@@ -549,6 +575,12 @@ inline std::size_t skip_gap(iterator_type& first, iterator_type last, const pars
 // it to read_end_tag, which rejects it).
 inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
     if (!state.lenient || !starts_with(first, last, "</")) return false;
+    if (!state.open_elements.empty()) {  // the usual case: it closes the current element
+        std::string_view current = state.open_elements.back();
+        if (static_cast<std::size_t>(last - first) > current.size() + 2 &&
+            same_bytes(first + 2, current.data(), current.size()) && !is_name_char(first[2 + current.size()]))
+            return false;
+    }
     iterator_type it = first + 2;
     std::string_view name = read_name(it, last);
     skip_space(it, last);
@@ -616,7 +648,8 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
                        "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
         iterator_type it = first + 1 + name.size();
         scan::start_tag tag{name, {}, false};
-        scan::read_attributes(it, last, tag, state);
+        if (*it == '>') ++it;  // no attributes: the common case
+        else scan::read_attributes(it, last, tag, state);
         state.open_elements.push_back(name);
         if (tag.self_closing) {
             iterator_type empty = it;
