@@ -382,6 +382,129 @@ json::value to_value(const std::vector<T>& records) {
     return out;
 }
 
+// ---------------------------------------------------------------------------
+// Compact output, written straight into one string: the same bytes
+// json::serialize gives for the tree above (tests/writers checks this on the
+// whole corpus), without building the tree, which cost hundreds of
+// allocations a document.
+
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        out += '\\';
+        switch (c) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '\b': out += 'b'; break;
+            case '\f': out += 'f'; break;
+            case '\n': out += 'n'; break;
+            case '\r': out += 'r'; break;
+            case '\t': out += 't'; break;
+            default:
+                out += "u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+void write_compact(std::string& out, const std::string& s) { append_json_string(out, s); }
+void write_compact(std::string& out, bool b) { out += b ? "true" : "false"; }
+void write_compact(std::string& out, const decimal& d) { append_json_string(out, decimal_text(d)); }
+void write_compact(std::string& out, const date& d) { append_json_string(out, date_text(d)); }
+
+template <class E>
+void write_compact(std::string& out, const coded<E>& c) {
+    if (make_coded<E>(c.text) == c) return append_json_string(out, c.text);
+    out += "{\"text\":";
+    append_json_string(out, c.text);
+    out += ",\"code\":";
+    append_json_string(out, to_string(c.value));
+    out += '}';
+}
+
+void write_compact(std::string& out, const std::vector<std::string>& strings) {
+    out += '[';
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, strings[i]);
+    }
+    out += ']';
+}
+
+template <class T>
+void write_compact(std::string& out, const footnoted<T>& f);
+template <class T>
+void write_compact(std::string& out, const std::optional<T>& o);
+template <record T>
+void write_compact(std::string& out, const T& x);
+template <record T>
+void write_compact(std::string& out, const std::vector<T>& records);
+
+template <class T>
+void write_compact(std::string& out, const footnoted<T>& f) {
+    out += '{';
+    if (f.value) {
+        out += "\"value\":";
+        write_compact(out, *f.value);
+    }
+    if (!f.footnote_ids.empty()) {
+        if (f.value) out += ',';
+        out += "\"footnotes\":";
+        write_compact(out, f.footnote_ids);
+    }
+    out += '}';
+}
+
+template <class T>
+void write_compact(std::string& out, const std::optional<T>& o) {
+    write_compact(out, *o);  // absent ones are omitted before we get here
+}
+
+class compact_member_writer {
+public:
+    explicit compact_member_writer(std::string& out, bool first = true) : out_(out), first_(first) {}
+    template <class T>
+    void operator()(std::string_view name, const T& field) {
+        if (omitted(field)) return;
+        if (!first_) out_ += ',';
+        first_ = false;
+        append_json_string(out_, name);
+        out_ += ':';
+        write_compact(out_, field);
+    }
+
+private:
+    std::string& out_;
+    bool first_;
+};
+
+template <record T>
+void write_compact(std::string& out, const T& x) {
+    out += '{';
+    compact_member_writer writer(out);
+    members(writer, x);
+    out += '}';
+}
+
+template <record T>
+void write_compact(std::string& out, const std::vector<T>& records) {
+    out += '[';
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (i) out += ',';
+        write_compact(out, records[i]);
+    }
+    out += ']';
+}
+
 // One line for a small container of scalars (`{"value": "26.80", "footnotes": ["F1"]}`),
 // so that pretty output stays readable; empty when `v` holds deeper structure.
 std::optional<std::string> one_line(const json::value& v) {
@@ -673,12 +796,22 @@ document read_document(const json::value& root) {
 }  // namespace
 
 std::string to_json(const document& doc, const json_options& options) {
+    if (!options.pretty) {
+        std::string out;
+        out.reserve(4096);
+        out += "{\"";
+        out += version_member;
+        out += "\":" + std::to_string(schema_version_number);
+        compact_member_writer writer(out, false);
+        members(writer, doc);
+        out += '}';
+        return out;
+    }
     json::object root;
     root[version_member] = schema_version_number;
     object_writer writer;
     members(writer, doc);
     for (auto& member : writer.object()) root.emplace(member.key(), std::move(member.value()));
-    if (!options.pretty) return json::serialize(root);
     std::string out;
     write_pretty(root, out, 0);
     out += '\n';

@@ -138,6 +138,18 @@ TEST(JsonSchema, PrettyAndCompactHoldTheSameValue) {
     EXPECT_EQ(json::parse(pretty), json::parse(compact));
 }
 
+TEST(JsonSchema, CompactTextIsBoostJsonsSerialization) {
+    auto doc = every_field_document();
+    // Every character class the escaper treats differently.
+    doc.remarks = std::string("quote \" backslash \\ slash / tab \t nl \n cr \r bs \b ff \f nul ") + '\0' +
+                  " unit \x1f del \x7f utf8 \xC3\xA9 \xE2\x82\xAC";
+    doc.issuer.name = "\x01";
+    document mismatched;  // a code whose text does not say it: written as an object
+    mismatched.type = coded<document_type>{document_type::form4, ""};
+    for (const auto& d : {doc, mismatched, document{}})
+        EXPECT_EQ(to_json(d), json::serialize(json::parse(to_json(d, {true}))));
+}
+
 TEST(JsonSchema, NullCountsAsAbsentWhenReading) {
     auto result = from_json(R"({"form4_json_version":1,"remarks":null,"period_of_report":null,
         "non_derivative_transactions":[{"shares":null,"coding":null}]})");
