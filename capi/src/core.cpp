@@ -206,6 +206,7 @@ int finish(form4_result** out, parse_result&& parsed, const char* function, int 
         document_impl& doc = result->document.emplace();
         doc.model = &*result->parsed.doc;
         doc.file_stem = std::move(file_stem);
+        doc.positions = &result->parsed.positions;
         index_rows(doc.rows[0], FORM4_TABLE_NON_DERIVATIVE_TRANSACTION, doc.model->non_derivative_transactions);
         index_rows(doc.rows[1], FORM4_TABLE_NON_DERIVATIVE_HOLDING, doc.model->non_derivative_holdings);
         index_rows(doc.rows[2], FORM4_TABLE_DERIVATIVE_TRANSACTION, doc.model->derivative_transactions);
@@ -277,6 +278,7 @@ int form4_parse(form4_result** out, const char* data, size_t len, const form4_pa
             return fail(FORM4_E_INVALID_ARGUMENT, function, "data is NULL but len is %zu", len);
         form4::parse_options options;
         if (int status = to_parse_options(options, opts, function); status != FORM4_OK) return status;
+        options.record_positions = true;   // for form4_lint
         const std::string_view bytes = data == nullptr ? std::string_view{} : std::string_view{data, len};
         return finish(out, form4::parse(bytes, options), function, FORM4_E_PARSE);
     });
@@ -289,6 +291,7 @@ int form4_parse_file(form4_result** out, const char* path, const form4_parse_opt
         FORM4_CAPI_REQUIRE(path);
         form4::parse_options options;
         if (int status = to_parse_options(options, opts, function); status != FORM4_OK) return status;
+        options.record_positions = true;   // for form4_lint
         // Read here rather than through form4::parse_file, which treats "-"
         // as standard input: a library call must never block on stdin.
         // A directory opens fine as a stream and reads as empty: refuse it

@@ -37,6 +37,8 @@ struct document_impl {
     // set's ACCESSION_NUMBER when the document carries none (loose XML
     // files from EDGAR are named by their accession number).
     std::string file_stem;
+    // Where the parse read each field, for form4_lint's line and column.
+    const form4::source_map* positions = nullptr;
 };
 
 struct result_impl {

@@ -64,17 +64,23 @@ void report(std::string_view file, const form4::diagnostic& d) {
     std::cerr << file << ':' << (d.line != 0 ? "" : " ") << form4::format(d) << '\n';
 }
 
-// Parses one input and reports what the parser found. Empty when it failed.
-std::optional<form4::document> read_input(const std::string& input, const invocation& call) {
+// Parses one input and reports what the parser found.
+form4::parse_result read_parsed(const std::string& input, const invocation& call, bool record_positions = false) {
     form4::parse_options options;
     options.format = call.format;
     options.lenient = call.lenient;
+    options.record_positions = record_positions;
     form4::parse_result result = form4::parse_file(input, options);
     std::string_view shown = input == "-" ? std::string_view("<stdin>") : std::string_view(input);
     for (const auto& d : result.diagnostics) report(shown, d);
     if (!result.doc && result.diagnostics.empty())
         report(shown, form4::diagnostic{form4::severity::error, "input", "no document could be read", 0, 0});
-    return std::move(result.doc);
+    return result;
+}
+
+// The document alone; empty when it failed.
+std::optional<form4::document> read_input(const std::string& input, const invocation& call) {
+    return std::move(read_parsed(input, call).doc);
 }
 
 // ---------------------------------------------------------------------------
@@ -120,20 +126,27 @@ int run_render(const invocation& call) {
     return std::cout.flush() ? exit_ok : exit_input_failed;
 }
 
-// "file: severity: message [code] at field (reference)"; exit 1 when any
-// finding is an error or an input cannot be read.
+// "file:line:column: severity: message [code] (field; reference)" where the
+// field's place in the input is known, else "file: severity: message [code]
+// at field (reference)"; exit 1 when any finding is an error or an input
+// cannot be read.
 int run_lint(const invocation& call) {
     bool failed = false;
     for (const auto& input : call.inputs) {
-        auto doc = read_input(input, call);
-        if (!doc) {
+        form4::parse_result parsed = read_parsed(input, call, true);
+        if (!parsed.doc) {
             failed = true;
             continue;
         }
-        for (const auto& f : form4::lint(*doc)) {
-            std::cout << input << ": " << form4::to_string(f.level) << ": " << f.message << " [" << f.code << "]";
-            if (!f.field.empty()) std::cout << " at " << f.field;
-            std::cout << " (" << f.reference << ")\n";
+        for (const auto& f : form4::lint(parsed)) {
+            if (f.line != 0) {
+                std::cout << input << ':' << f.line << ':' << f.column << ": " << form4::to_string(f.level) << ": "
+                          << f.message << " [" << f.code << "] (" << f.field << "; " << f.reference << ")\n";
+            } else {
+                std::cout << input << ": " << form4::to_string(f.level) << ": " << f.message << " [" << f.code << "]";
+                if (!f.field.empty()) std::cout << " at " << f.field;
+                std::cout << " (" << f.reference << ")\n";
+            }
             failed |= f.level == form4::severity::error;
         }
     }

@@ -52,7 +52,15 @@ public:
                  out_.text.back() != '\n' && out_.text.back() != '\t')
             out_.text += ' ';
         pending_space_ = space;
-        out_.map.pieces.push_back({out_.text.size(), html_.data() + begin});
+        // The piece starts at its first word, not at the white space before it.
+        std::size_t first = begin;
+        for (;;) {
+            if (first < end && std::isspace(static_cast<unsigned char>(html_[first]))) ++first;
+            else if (html_.compare(first, 6, "&nbsp;") == 0 && first + 6 <= end) first += 6;
+            else if (html_.compare(first, 2, "\xC2\xA0") == 0 && first + 2 <= end) first += 2;
+            else break;
+        }
+        out_.map.pieces.push_back({out_.text.size(), html_.data() + first});
         out_.text += squeezed;
     }
 

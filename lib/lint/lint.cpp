@@ -44,6 +44,14 @@ public:
         check_dates();
         check_footnotes();
         check_signatures();
+        if (options_.positions)
+            for (auto& finding : findings_) {
+                if (finding.field.empty()) continue;
+                if (auto where = options_.positions->find(finding.field)) {
+                    finding.line = where->line;
+                    finding.column = where->column;
+                }
+            }
         return std::move(findings_);
     }
 
@@ -53,7 +61,8 @@ private:
     }
 
     void add(severity level, std::string code, std::string field, std::string message, std::string reference) {
-        findings_.push_back({level, std::move(code), std::move(field), std::move(message), std::move(reference)});
+        // The position, when known, is filled in at the end (run).
+        findings_.push_back({level, std::move(code), std::move(field), std::move(message), std::move(reference), 0, 0});
     }
 
     void check_relationships() {
@@ -416,6 +425,12 @@ private:
 
 std::vector<lint_finding> lint(const document& doc, const lint_options& options) {
     return checker(doc, options).run();
+}
+
+std::vector<lint_finding> lint(const parse_result& result, lint_options options) {
+    if (!result.doc) return {};
+    if (!options.positions) options.positions = &result.positions;
+    return lint(*result.doc, options);
 }
 
 const std::vector<lint_rule>& lint_rules() {

@@ -326,14 +326,22 @@ parse_result parse_submission(std::string_view bytes, const parse_options& optio
     // The inner front end counts lines from the start of what it is given;
     // its diagnostics move to the submission's lines.
     auto [first_line, first_column] = state.position(body->begin());
+    auto to_submission = [&, first_line = first_line, first_column = first_column](std::size_t& line,
+                                                                                   std::size_t& column) {
+        if (line == 0) return;
+        if (line == 1) column += first_column - 1;
+        line += first_line - 1;
+    };
     for (auto& d : inner.diagnostics) {
-        if (d.line > 0) {
-            if (d.line == 1) d.column += first_column - 1;
-            d.line += first_line - 1;
-        }
+        to_submission(d.line, d.column);
         result.diagnostics.push_back(std::move(d));
     }
     if (!inner.doc) return result;
+    // The positions move the same way (parse_options::record_positions).
+    for (auto [path, where] : inner.positions) {
+        to_submission(where.line, where.column);
+        result.positions.record(path, where);
+    }
 
     document doc = std::move(*inner.doc);
     facts.filing.file_numbers = file_numbers_for(doc, facts.owners);

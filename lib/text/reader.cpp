@@ -18,6 +18,8 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <initializer_list>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,6 +89,27 @@ bool has_superscript_marks(std::string_view text) {
 // Item 1 (and item 5, when the block has it) as a reporting person.
 reporting_owner owner_from_block(const ast::owner_block& block);
 
+// Where the text of a value starts: past blanks and leading markup ("<u>",
+// "<b>"), but never past the value's own end.
+iterator_type past_markup(iterator_type begin, iterator_type end) {
+    iterator_type p = begin;
+    for (;;) {
+        while (p != end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
+        if (end - p < 3 || *p != '<' || !(std::isalpha(static_cast<unsigned char>(p[1])) || p[1] == '/')) break;
+        iterator_type close = std::find(p, end, '>');
+        if (close == end) break;
+        p = close + 1;
+    }
+    return p == end ? begin : p;
+}
+iterator_type past_markup(ast::place at, const std::string& value) {
+    return at ? past_markup(at, at + value.size()) : nullptr;
+}
+
+std::string indexed(std::string_view table, std::size_t index) {
+    return std::string(table) + "[" + std::to_string(index) + "]";
+}
+
 class reader {
 public:
     reader(std::string_view text, const parse_options& options, std::string_view input, const source_map* outer)
@@ -141,6 +164,53 @@ private:
     std::size_t read_signatures_before(const std::vector<span>& lines, std::size_t first, std::size_t caption);
     void read_signatures_after(const std::vector<span>& lines, std::size_t caption, std::size_t last);
 
+    // parse_options::record_positions: each model field path (as lint names
+    // fields: "non_derivative_transactions[0].shares") with where it was read.
+    // The paths stand one after another in one string: a string each cost
+    // more than the rest of the recording.
+    struct pending_positions {
+        struct entry {
+            std::size_t offset, size;   // of the path in `paths`
+            iterator_type at;           // in the input
+        };
+        std::string paths;
+        std::vector<entry> entries;
+
+        std::string_view path(const entry& e) const { return std::string_view(paths).substr(e.offset, e.size); }
+        void add(std::initializer_list<std::string_view> parts, iterator_type at) {
+            std::size_t offset = paths.size();
+            for (std::string_view part : parts) paths += part;
+            entries.push_back({offset, paths.size() - offset, at});
+        }
+        void append(const pending_positions& more) {
+            for (const auto& e : more.entries) add({more.path(e)}, e.at);
+        }
+    };
+    // The path is the concatenation of `path`; `where` is in the text, or in
+    // the stream `map` maps back to it.
+    void mark(pending_positions& into, std::initializer_list<std::string_view> path, iterator_type where,
+              const source_map* map = nullptr) {
+        if (!where) return;
+        iterator_type at = map ? map->to_source(where) : where;
+        if (state_.outer) at = state_.outer->to_source(at);
+        into.add(path, at);
+    }
+    void mark(std::initializer_list<std::string_view> path, iterator_type where, const source_map* map = nullptr) {
+        mark(positions_, path, where, map);
+    }
+    void mark_header(const source_map& map);
+    void mark_signature(std::size_t index, const signature& s, iterator_type name_at, iterator_type date_at) {
+        std::string path = indexed("signatures", index);
+        mark({path}, name_at);
+        if (!s.name.empty()) mark({path, ".name"}, name_at);
+        if (s.date) mark({path, ".date"}, date_at);
+    }
+    void mark_owner(pending_positions& into, std::size_t index, const ast::owner_block& block,
+                    const reporting_owner& owner, const source_map& map);
+    void mark_row(const std::string& row_path, span line, const std::vector<std::pair<column_kind, span>>& cells,
+                  const row_fields& row, bool derivative, bool transaction);
+    form4::source_map positions_in_input() const;
+
     std::string_view text_;
     const parse_options& options_;
     g::parse_state state_;
@@ -150,7 +220,33 @@ private:
     ast::header header_;
     const source_map* cell_map_ = nullptr;        // when the cells being read were put together
     std::vector<reporting_owner> block_owners_;   // from the item 1 blocks after Table II
+    pending_positions positions_;
+    pending_positions header_owner_positions_;    // dropped when the blocks after Table II name someone else
 };
+
+// Positions are gathered in reading order, which is not input order (a page
+// drawn in columns is read column by column): sorting them lets one pass of
+// the counter give every line and column.
+form4::source_map reader::positions_in_input() const {
+    const auto& entries = positions_.entries;
+    std::vector<std::size_t> order(entries.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return entries[a].at < entries[b].at; });
+    grammar::position_counter count(state_.input_begin, state_.input_end);
+    std::vector<source_position> found(entries.size());
+    for (std::size_t i : order) {
+        iterator_type at = entries[i].at;
+        if (at < state_.input_begin || at > state_.input_end) continue;
+        auto [line, column] = count(at);
+        found[i] = {line, column};
+    }
+    // In reading order again, so that the first reading of a path is the one found.
+    form4::source_map map;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (found[i].line != 0) map.record(positions_.path(entries[i]), found[i]);
+    return map;
+}
 
 std::optional<date> reader::to_date(const ast::date_value& value, iterator_type where) {
     unsigned year = value.year;
@@ -272,11 +368,52 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
         }
     }
 
-    if (header_.owners.empty()) {
+    if (!header_.owners.empty()) doc_.reporting_owners.push_back(owner_from_block(header_.owners.front()));
+    if (options_.record_positions) mark_header(map);
+    if (header_.owners.empty())
         report(damage(), where, "text.missing-item", "no item 1 (Name and Address of Reporting Person)");
-        return;
+}
+
+void reader::mark_header(const source_map& map) {
+    mark({"type"}, header_.form_at, &map);
+    if (doc_.period_of_report) mark({"period_of_report"}, header_.period_at, &map);
+    if (doc_.date_of_original_submission) mark({"date_of_original_submission"}, header_.original_filed_at, &map);
+    if (header_.issuer_at) {
+        const std::string& raw = header_.issuer;
+        iterator_type name = past_markup(header_.issuer_at, raw);
+        mark({"issuer"}, name, &map);
+        if (!doc_.issuer.name.empty()) mark({"issuer.name"}, name, &map);
+        // "NAME [TICKER]", or (paper forms) the ticker alone on the item's last line.
+        std::size_t open = raw.rfind('[');
+        std::size_t symbol = open != std::string::npos ? open + 1 : raw.rfind(doc_.issuer.trading_symbol);
+        if (!doc_.issuer.trading_symbol.empty() && symbol != std::string::npos)
+            mark({"issuer.trading_symbol"}, past_markup(header_.issuer_at + symbol, header_.issuer_at + raw.size()),
+                 &map);
     }
-    doc_.reporting_owners.push_back(owner_from_block(header_.owners.front()));
+    if (!header_.owners.empty() && !doc_.reporting_owners.empty())
+        mark_owner(header_owner_positions_, 0, header_.owners.front(), doc_.reporting_owners.front(), map);
+}
+
+void reader::mark_owner(pending_positions& into, std::size_t index, const ast::owner_block& block,
+                        const reporting_owner& owner, const source_map& map) {
+    std::string path = indexed("reporting_owners", index);
+    iterator_type name = past_markup(block.name_at, block.name);
+    mark(into, {path}, name, &map);
+    if (!owner.id.name.empty()) mark(into, {path, ".id.name"}, name, &map);
+    if (block.captions) {
+        iterator_type street = past_markup(block.street_at, block.street);
+        iterator_type city = past_markup(block.city_state_zip_at, block.city_state_zip);
+        mark(into, {path, ".address"}, street ? street : city, &map);
+        if (!owner.address.street1.empty()) mark(into, {path, ".address.street1"}, street, &map);
+        if (!owner.address.city.empty()) mark(into, {path, ".address.city"}, city, &map);
+    }
+    if (block.relationship_item) {
+        mark(into, {path, ".relationship"}, block.relationship_at, &map);
+        iterator_type text = past_markup(block.relationship_text_at, block.relationship_text);
+        if (!owner.relationship.officer_title.empty())
+            mark(into, {path, ".relationship.officer_title"}, text, &map);
+        if (!owner.relationship.other_text.empty()) mark(into, {path, ".relationship.other_text"}, text, &map);
+    }
 }
 
 // City, state and zip from "<u>CITY</u> <u>ST</u> <u>ZIP</u>", three cells, or one line.
@@ -389,6 +526,61 @@ bool has_content(const Field& field) {
     else return !field.text.empty() || !field.notes.empty();
 }
 
+bool is_value(const ast::number_field& f) { return f.text.find('$') != std::string::npos; }
+
+// The model fields (below the row) a cell of the column fills, as lint names them.
+std::vector<std::string_view> fields_of(column_kind kind, const row_fields& row, bool derivative, bool transaction) {
+    using k = column_kind;
+    auto amount = [&](const ast::number_field& f) -> std::string_view {
+        return derivative && is_value(f) ? "total_value" : "shares";
+    };
+    switch (kind) {
+        case k::title: return {"security_title"};
+        case k::owned:
+            return {"post_transaction",
+                    is_value(row.owned) ? "post_transaction.value_owned" : "post_transaction.shares_owned"};
+        case k::ownership: return {"ownership", "ownership.direct_or_indirect"};
+        case k::nature: return {"ownership.nature"};
+        default: break;
+    }
+    if (derivative) {
+        switch (kind) {
+            case k::exercise_price: return {"conversion_or_exercise_price"};
+            case k::exercisable: return {"exercise_date"};
+            case k::expiration: return {"expiration_date"};
+            case k::underlying_title: return {"underlying", "underlying.title"};
+            case k::underlying_amount:
+                return {is_value(row.underlying_amount) ? "underlying.value" : "underlying.shares"};
+            default: break;
+        }
+    }
+    if (!transaction) return {};
+    switch (kind) {
+        case k::date: return {"transaction_date"};
+        case k::deemed_date: return {"deemed_execution_date"};
+        case k::code: return {"coding", "coding.code"};
+        case k::voluntary: return {"timeliness", "coding.form_type"};
+        case k::shares: return {amount(row.shares)};
+        case k::acquired_disposed: return {"acquired_disposed"};
+        case k::price: return {"price_per_share"};
+        // Table II's amount stands in the (A) or the (D) column, and says which it is.
+        case k::acquired: return {"acquired_disposed", amount(row.acquired)};
+        case k::disposed:
+            if (has_content(row.acquired)) return {};
+            return {"acquired_disposed", amount(row.disposed)};
+        default: return {};
+    }
+}
+
+void reader::mark_row(const std::string& row_path, span line,
+                      const std::vector<std::pair<column_kind, span>>& cells, const row_fields& row, bool derivative,
+                      bool transaction) {
+    mark({row_path}, line.begin);
+    for (const auto& [kind, cell] : cells)
+        for (std::string_view field : fields_of(kind, row, derivative, transaction))
+            mark({row_path, ".", field}, past_markup(cell.begin, cell.end), cell_map_);
+}
+
 bool reader::read_row(span line, bool derivative) {
     bool by_tabs = false;
     std::vector<span> cells = split_cells(line, &by_tabs);
@@ -442,7 +634,8 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
         }
         if (merged.empty()) {
             merged.assign(raw.size(), std::string());
-            for (const auto& c : raw) origins.push_back(c.begin);
+            // A cell's place is its first word (its first line may leave it blank).
+            for (const auto& c : raw) origins.push_back(is_blank(c) ? c.begin : trim(c).begin);
             record_line = lines[i];
         }
         for (std::size_t k = 0; k < raw.size() && k < merged.size(); ++k) merged[k] += raw[k].view();
@@ -456,6 +649,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
     if (filled < 2 || is_caption_row(cells)) return false;
 
     row_fields row;
+    std::vector<std::pair<column_kind, span>> read_from;   // for positions
     bool read = false;
     if (positional) {
         // One cell per column; converters drop empty cells at the end of a row.
@@ -466,8 +660,11 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
                 std::size_t reported = diagnostics_.size();
                 if (read_cell(layout.columns[c], cells[c], row, [&](auto const& rule, span cell, auto& attribute) {
                         return parse(rule, cell.begin, cell.end, attribute, cell_map_, true);
-                    }))
+                    })) {
+                    if (options_.record_positions && !cells[c].empty())
+                        read_from.emplace_back(layout.columns[c], cells[c]);
                     continue;
+                }
                 read = options_.lenient;   // lenient: keep the row without the damaged cell
                 // Say which column the rule was reading.
                 for (std::size_t d = reported; d < diagnostics_.size(); ++d)
@@ -503,7 +700,8 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
                     continue;
                 }
                 column_kind kind = layout.columns[assignment[k]];
-                read_cell(kind, nonempty[k], row, commit);
+                if (read_cell(kind, nonempty[k], row, commit) && options_.record_positions)
+                    read_from.emplace_back(kind, nonempty[k]);
                 if (kind == column_kind::acquired || kind == column_kind::disposed) row.ambiguous_amount = true;
                 previous = assignment[k];
             }
@@ -529,7 +727,6 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
     auto number_of = [&](const ast::number_field& f) {
         return footnoted_value<decimal>(to_decimal(f.text, line.begin), f.notes);
     };
-    auto is_value = [](const ast::number_field& f) { return f.text.find('$') != std::string::npos; };
     auto letter_of = [&](const auto& f, auto tag) {
         using Enum = decltype(tag);
         footnoted<coded<Enum>> out;
@@ -563,6 +760,11 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
     };
     bool transaction = has_content(row.date) || has_content(row.code) || has_content(row.deemed) ||
                        has_content(row.acquired_disposed) || has_content(row.acquired) || has_content(row.disposed);
+    // Once the row is added: where it and each of its cells were read.
+    auto mark_added = [&](std::string_view table, std::size_t rows) {
+        if (options_.record_positions)
+            mark_row(indexed(table, rows - 1), line, read_from, row, derivative, transaction);
+    };
 
     if (!derivative) {
         if (transaction) {
@@ -578,12 +780,14 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             t.post_transaction = post(row.owned);
             t.ownership = ownership_of();
             doc_.non_derivative_transactions.push_back(std::move(t));
+            mark_added("non_derivative_transactions", doc_.non_derivative_transactions.size());
         } else {
             non_derivative_holding h;
             h.security_title = title;
             h.post_transaction = post(row.owned);
             h.ownership = ownership_of();
             doc_.non_derivative_holdings.push_back(std::move(h));
+            mark_added("non_derivative_holdings", doc_.non_derivative_holdings.size());
         }
         return true;
     }
@@ -623,6 +827,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         t.post_transaction = post(row.owned);
         t.ownership = ownership_of();
         doc_.derivative_transactions.push_back(std::move(t));
+        mark_added("derivative_transactions", doc_.derivative_transactions.size());
     } else {
         derivative_holding h;
         h.security_title = title;
@@ -633,6 +838,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         h.post_transaction = post(row.owned);
         h.ownership = ownership_of();
         doc_.derivative_holdings.push_back(std::move(h));
+        mark_added("derivative_holdings", doc_.derivative_holdings.size());
     }
     return true;
 }
@@ -656,6 +862,7 @@ void reader::read_repeated_owner_items(const std::vector<span>& lines, std::size
     parse(g::header(), owners_stream.begin(), owners_stream.end(), repeated, &map, true, false);
     for (const auto& block : repeated.owners) {
         reporting_owner owner = owner_from_block(block);
+        if (options_.record_positions) mark_owner(positions_, block_owners_.size(), block, owner, map);
         // Without item 5 here, the first person's relationship is the header's.
         if (!block.relationship_item && !doc_.reporting_owners.empty() &&
             owner.id.name == doc_.reporting_owners.front().id.name &&
@@ -678,6 +885,12 @@ void reader::read_explanations(const std::vector<span>& lines, std::size_t first
         ast::footnote_line entry;
         if (parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false)) {
             doc_.footnotes.push_back(footnote{"F" + entry.number, clean_text(entry.text)});
+            if (options_.record_positions) {
+                std::string path = indexed("footnotes", doc_.footnotes.size() - 1);
+                mark({path}, trim(lines[i]).begin);
+                // The text is the rest of the line.
+                mark({path, ".text"}, past_markup(lines[i].end - entry.text.size(), lines[i].end));
+            }
         } else if (!doc_.footnotes.empty()) {
             // A wrapped line (or a further paragraph) of the footnote before.
             std::string more = clean_text(lines[i].view());
@@ -700,15 +913,29 @@ void reader::read_remarks(const std::vector<span>& lines, std::size_t first, std
         }
         std::string line = clean_text(raw);
         if (line.empty() && remarks.empty()) continue;
+        if (remarks.empty() && options_.record_positions)
+            mark({"remarks"}, past_markup(raw.data(), raw.data() + raw.size()));
         remarks += (remarks.empty() ? "" : "\n") + line;
     }
     while (!remarks.empty() && remarks.back() == '\n') remarks.pop_back();
     doc_.remarks = remarks;
 }
 
+// Where a signature line's name and date start: the name is the line's own
+// text from its first non-blank; the date follows it after blanks.
+std::pair<iterator_type, iterator_type> signature_places(span line, const ast::signature_line& entry) {
+    std::size_t name = line.view().find(entry.name);
+    if (entry.name.empty() || name == std::string_view::npos) return {trim(line).begin, nullptr};
+    iterator_type name_at = line.begin + name;
+    iterator_type date_at = name_at + entry.name.size();
+    while (date_at != line.end && (*date_at == ' ' || *date_at == '\t')) ++date_at;
+    return {past_markup(name_at, name_at + entry.name.size()), entry.date ? date_at : nullptr};
+}
+
 // Signature lines stand just above the "** Signature of Reporting Person" caption.
 std::size_t reader::read_signatures_before(const std::vector<span>& lines, std::size_t first, std::size_t caption) {
     std::vector<signature> found;
+    std::vector<std::pair<iterator_type, iterator_type>> found_at;   // the name and the date, for positions
     std::size_t start = caption;
     for (std::size_t i = caption; i > first; --i) {
         span line = lines[i - 1];
@@ -725,9 +952,13 @@ std::size_t reader::read_signatures_before(const std::vector<span>& lines, std::
         s.name = clean_text(entry.name);
         if (entry.date) s.date = to_date(*entry.date, line.begin);
         found.push_back(std::move(s));
+        if (options_.record_positions) found_at.push_back(signature_places(line, entry));
         start = i - 1;
     }
     std::reverse(found.begin(), found.end());
+    std::reverse(found_at.begin(), found_at.end());
+    for (std::size_t k = 0; k < found_at.size(); ++k)
+        mark_signature(doc_.signatures.size() + k, found[k], found_at[k].first, found_at[k].second);
     doc_.signatures.insert(doc_.signatures.end(), found.begin(), found.end());
     return start;
 }
@@ -743,6 +974,8 @@ void reader::read_signatures_after(const std::vector<span>& lines, std::size_t c
             (parse(g::month_name_date(), trim(lines[i]).begin, trim(lines[i]).end, when, nullptr, false) ||
              parse(g::date(), trim(lines[i]).begin, trim(lines[i]).end, when, nullptr, false))) {
             doc_.signatures.back().date = to_date(when, lines[i].begin);
+            if (doc_.signatures.back().date && options_.record_positions)
+                mark({indexed("signatures", doc_.signatures.size() - 1), ".date"}, trim(lines[i]).begin);
             continue;
         }
         ast::signature_line entry;
@@ -750,6 +983,10 @@ void reader::read_signatures_after(const std::vector<span>& lines, std::size_t c
             signature s;
             s.name = clean_text(entry.name);
             if (entry.date) s.date = to_date(*entry.date, lines[i].begin);
+            if (options_.record_positions) {
+                auto [name_at, date_at] = signature_places(lines[i], entry);
+                mark_signature(doc_.signatures.size(), s, name_at, date_at);
+            }
             doc_.signatures.push_back(std::move(s));
         }
     }
@@ -836,6 +1073,10 @@ parse_result reader::run(input_format format) {
     if (explanation != none) read_explanations(lines, explanation + 1, end_of(explanation));
     if (remarks != none) read_remarks(lines, remarks, end_of(remarks));
 
+    // The header's item 1 and 5 stand for the first person unless the blocks name someone else.
+    bool header_owner_kept =
+        block_owners_.empty() ||
+        (!doc_.reporting_owners.empty() && block_owners_.front().id.name == doc_.reporting_owners.front().id.name);
     if (!block_owners_.empty()) {
         // The block names every person; the header's item 1 is the first of them.
         if (!doc_.reporting_owners.empty() && block_owners_.front().id.name == doc_.reporting_owners.front().id.name) {
@@ -861,6 +1102,11 @@ parse_result reader::run(input_format format) {
     }
     result.diagnostics = std::move(diagnostics_);
     if (over_limit || (!options_.lenient && result.has_errors())) return result;
+    if (options_.record_positions) {
+        // After the blocks' own positions: the header fills in only what they lack (item 5, the address).
+        if (header_owner_kept) positions_.append(header_owner_positions_);
+        result.positions = positions_in_input();
+    }
     result.doc = std::move(doc_);
     return result;
 }

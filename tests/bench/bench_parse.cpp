@@ -83,6 +83,18 @@ void BM_XmlToModel(benchmark::State& state) {
 }
 BENCHMARK(BM_XmlToModel)->Unit(benchmark::kMillisecond);
 
+// The same with every field's line and column recorded (for lint), to show what that costs.
+void BM_XmlToModelWithPositions(benchmark::State& state) {
+    parse_all(state, xml_corpus(), [](const std::string& text) {
+        form4::parse_options options;
+        options.format = form4::input_format::xml;
+        options.lenient = true;
+        options.record_positions = true;
+        return form4::parse(text, options).ok();
+    });
+}
+BENCHMARK(BM_XmlToModelWithPositions)->Unit(benchmark::kMillisecond);
+
 void BM_PugixmlDom(benchmark::State& state) {
     parse_all(state, xml_corpus(), [](const std::string& text) {
         pugi::xml_document doc;

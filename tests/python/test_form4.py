@@ -411,6 +411,30 @@ class Errors(unittest.TestCase):
             _capi.lib.form4_result_free(_capi.DocumentP())
 
 
+class Lint(unittest.TestCase):
+    TEXT_SAMPLE = CORPUS / "text" / "000_8ddcd668f7a6b10e.txt"  # the user's sample: its M rows run the wrong way
+
+    def test_the_text_sample_findings_point_at_their_acquired_disposed_cells(self):
+        findings = form4.lint(self.TEXT_SAMPLE)
+        self.assertEqual([f.code for f in findings], ["lint.code-direction"] * 2)
+        first, second = findings
+        self.assertEqual(first.severity, form4.Severity.WARNING)
+        self.assertEqual(first.field, "non_derivative_transactions[0].acquired_disposed")
+        self.assertEqual((first.line, first.column), (30, 36))  # the "D" of the Table I row
+        self.assertEqual(second.field, "derivative_transactions[0].acquired_disposed")
+        self.assertEqual((second.line, second.column), (37, 58))  # the "30,000" in the (A) column
+        self.assertIn("Form 4 General Instruction 8", first.reference)
+        self.assertTrue(str(first).startswith("30:36: warning: code M in Table I should be (A) acquired"), str(first))
+
+    def test_a_clean_filing_has_no_findings_and_bytes_lint_like_the_file(self):
+        self.assertEqual(form4.lint(SAMPLE), [])
+        self.assertEqual(form4.lint(self.TEXT_SAMPLE.read_bytes()), form4.lint(self.TEXT_SAMPLE))
+
+    def test_an_unreadable_filing_raises_parse_error(self):
+        with self.assertRaises(form4.ParseError):
+            form4.lint(BROKEN)
+
+
 class Binding(unittest.TestCase):
     def test_the_function_table_covers_every_function_of_the_header(self):
         header = HEADER.read_text()

@@ -202,8 +202,16 @@ void expect_linear_time(const char* what, Make make, std::size_t n, const parse_
     // One untimed parse of the large input first, so that neither size pays
     // for growing the heap and faulting in its pages.
     large_result = parse(large, options);
-    double small_seconds = seconds_to_parse(small, options, repetitions, small_result);
-    double large_seconds = seconds_to_parse(large, options, repetitions, large_result);
+    // A superlinear parse grows too much on every try; a busy machine only
+    // on some, so the best of three tries counts.
+    double small_seconds = 0, large_seconds = 0, ratio = 0;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        small_seconds = seconds_to_parse(small, options, repetitions, small_result);
+        large_seconds = seconds_to_parse(large, options, repetitions, large_result);
+        // Below a few milliseconds the clock, the caches and scheduling dominate.
+        ratio = large_seconds / std::max(small_seconds, 5e-3);
+        if (ratio < max_growth_for_4x_input) break;
+    }
     {
         SCOPED_TRACE(std::string(what) + ", size N");
         check(small_result, n);
@@ -212,8 +220,6 @@ void expect_linear_time(const char* what, Make make, std::size_t n, const parse_
         SCOPED_TRACE(std::string(what) + ", size 4N");
         check(large_result, 4 * n);
     }
-    // Below a few milliseconds the clock, the caches and scheduling dominate.
-    double ratio = large_seconds / std::max(small_seconds, 5e-3);
     EXPECT_LT(ratio, max_growth_for_4x_input)
         << what << ": " << small.size() << " bytes took " << small_seconds << " s, " << large.size()
         << " bytes took " << large_seconds << " s";

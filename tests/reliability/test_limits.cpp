@@ -279,6 +279,28 @@ TEST(Limits, TextRowsOverTheRowLimitIsARowLimitError) {
     expect_limit_error(parse(input, options), "limit.rows");
 }
 
+// Recording positions (for lint) counts lines once for all fields, not once per field.
+TEST(Limits, TextRowsWithPositionsTakeLinearTime) {
+    std::string input = text_sample();
+    const std::string row = "Common Stock\t07/18/2003\t\tS\t\t30,000\tD\t6.819\t0\tD\t\n";
+    std::size_t at = input.find(row);
+    ASSERT_NE(at, std::string::npos);
+    auto make = [&](std::size_t n) { return std::string(input).insert(at, repeat(row, n)); };
+    parse_options options = options_for(input_format::text);
+    options.limits.max_rows = unlimited;
+    options.record_positions = true;
+    auto check = [](const parse_result& result, std::size_t n) {
+        ASSERT_TRUE(result.ok());
+        ASSERT_EQ(result.doc->non_derivative_transactions.size(), n + 2);
+        // The sample's own second row follows the n inserted ones, at line 31 + n.
+        auto last = result.positions.find("non_derivative_transactions[" + std::to_string(n + 1) + "].shares");
+        ASSERT_TRUE(last.has_value());
+        EXPECT_EQ(last->line, 31 + n);
+        EXPECT_EQ(last->column, 29u);
+    };
+    expect_linear_time("text rows with positions", make, 5'000, options, check);
+}
+
 TEST(Limits, SubmissionHeaderValueOverTheStringLimitIsAStringLengthError) {
     std::string input = read_file(corpus_dir() / "submission" / "0000320193-22-000061.txt");
     std::size_t label = input.find("COMPANY CONFORMED NAME:");

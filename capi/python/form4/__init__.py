@@ -45,6 +45,7 @@ from .model import (
     FormType,
     HoldingCoding,
     Issuer,
+    LintFinding,
     NonDerivativeHolding,
     NonDerivativeTransaction,
     OwnershipForm,
@@ -62,7 +63,7 @@ from .model import (
 )
 
 __all__ = [
-    "parse", "dataset", "tables", "to_json", "ParseError", "Form4Error", "Format", "Severity",
+    "parse", "dataset", "tables", "to_json", "lint", "LintFinding", "ParseError", "Form4Error", "Format", "Severity",
     "Document", "Diagnostic", "Issuer", "ReportingOwner", "ReportingOwnerId", "Address", "Relationship",
     "NonDerivativeTransaction", "NonDerivativeHolding", "DerivativeTransaction", "DerivativeHolding",
     "TransactionCoding", "HoldingCoding", "PostTransactionAmounts", "OwnershipNature", "UnderlyingSecurity",
@@ -210,6 +211,41 @@ def to_json(source: Source, *, format: Format = Format.AUTO, lenient: bool = Fal
     """The filing as the C++ library's JSON text."""
     with _parsed(source, format, lenient) as (doc, _diagnostics, _format, _stem):
         return _json_text(doc, _c.JSON_PRETTY if pretty else 0)
+
+
+def lint(source: Source, *, format: Format = Format.AUTO, lenient: bool = False) -> List[LintFinding]:
+    """The form's rules the filing breaks (the C++ form4::lint), each with the
+    line and column where its field was read when the parse knows it (rendered
+    text, HTML, text submissions). Raises ParseError when the filing cannot be
+    read."""
+    with _parsed(source, format, lenient) as (doc, _diagnostics, _format, _stem):
+        report = _c.LintReportP()
+        _c.check(_c.lib.form4_lint(ctypes.byref(report), doc))
+        try:
+            count = _count(_c.lib.form4_lint_report_finding_count, report)
+            return [_lint_finding(report, index) for index in range(count)]
+        finally:
+            _c.lib.form4_lint_report_free(report)
+
+
+def _lint_finding(report, index: int) -> LintFinding:
+    handle = _c.LintFindingP()
+    _c.check(_c.lib.form4_lint_report_finding(ctypes.byref(handle), report, index))
+    severity = ctypes.c_int32()
+    line = ctypes.c_size_t()
+    column = ctypes.c_size_t()
+    _c.check(_c.lib.form4_lint_finding_severity(ctypes.byref(severity), handle))
+    _c.check(_c.lib.form4_lint_finding_line(ctypes.byref(line), handle))
+    _c.check(_c.lib.form4_lint_finding_column(ctypes.byref(column), handle))
+    return LintFinding(
+        severity=Severity(severity.value),
+        code=_text(_c.lib.form4_lint_finding_code, handle),
+        field=_text(_c.lib.form4_lint_finding_field, handle),
+        message=_text(_c.lib.form4_lint_finding_message, handle),
+        reference=_text(_c.lib.form4_lint_finding_reference, handle),
+        line=line.value,
+        column=column.value,
+    )
 
 
 def dataset(

@@ -112,6 +112,14 @@ class Dataset(_Opaque):
     """struct form4_dataset (caller-owned)"""
 
 
+class LintReport(_Opaque):
+    """struct form4_lint_report (caller-owned)"""
+
+
+class LintFinding(_Opaque):
+    """struct form4_lint_finding (borrowed from a report)"""
+
+
 ResultP = ctypes.POINTER(Result)
 DocumentP = ctypes.POINTER(Document)
 DiagnosticP = ctypes.POINTER(Diagnostic)
@@ -120,6 +128,8 @@ RowP = ctypes.POINTER(Row)
 FootnoteP = ctypes.POINTER(Footnote)
 SignatureP = ctypes.POINTER(Signature)
 DatasetP = ctypes.POINTER(Dataset)
+LintReportP = ctypes.POINTER(LintReport)
+LintFindingP = ctypes.POINTER(LintFinding)
 
 
 class DecimalValue(ctypes.Structure):
@@ -309,6 +319,18 @@ FUNCTIONS = [
     # many documents at once
     ("form4_dataset_from_inputs", _int, [ctypes.POINTER(DatasetP), _size_p, _i32_p, ctypes.POINTER(Input), _size,
                                          ctypes.POINTER(ParseOptions), ctypes.POINTER(DatasetOptions), _u32]),
+    # lint
+    ("form4_lint", _int, [ctypes.POINTER(LintReportP), DocumentP]),
+    ("form4_lint_report_free", None, [LintReportP]),
+    ("form4_lint_report_finding_count", _int, [_size_p, LintReportP]),
+    ("form4_lint_report_finding", _int, [ctypes.POINTER(LintFindingP), LintReportP, _size]),
+    ("form4_lint_finding_severity", _int, [_i32_p, LintFindingP]),
+    ("form4_lint_finding_code", *_text_getter(LintFindingP)),
+    ("form4_lint_finding_field", *_text_getter(LintFindingP)),
+    ("form4_lint_finding_message", *_text_getter(LintFindingP)),
+    ("form4_lint_finding_reference", *_text_getter(LintFindingP)),
+    ("form4_lint_finding_line", _int, [_size_p, LintFindingP]),
+    ("form4_lint_finding_column", _int, [_size_p, LintFindingP]),
 ]
 
 # ---------------------------------------------------------------------------

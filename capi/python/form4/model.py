@@ -113,6 +113,24 @@ class Diagnostic:
 
 
 @dataclass(frozen=True)
+class LintFinding:
+    """One of the form's rules a filing breaks (``form4.lint``)."""
+
+    severity: Severity
+    code: str  # stable, e.g. "lint.code-direction"
+    field: str  # the model field, e.g. "non_derivative_transactions[0].acquired_disposed"; "" for the whole filing
+    message: str
+    reference: str  # the instruction or rule it rests on
+    line: int  # where the field was read, 1-based; 0 when not known
+    column: int
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}: " if self.line else ""
+        about = f"{self.field}; " if self.field else ""
+        return f"{where}{self.severity.name.lower()}: {self.message} [{self.code}] ({about}{self.reference})"
+
+
+@dataclass(frozen=True)
 class Issuer:
     cik: str = ""
     name: str = ""

@@ -11,6 +11,10 @@ namespace form4::grammar::text::ast {
 // Footnote marks as written, digits only: "(1)", "⁽¹⁾" and "¹" all give "1".
 using marks = std::vector<std::string>;
 
+// Where a header value starts in the stream the header was read from; null
+// when not seen. The front end maps it back to the input (parse_result::positions).
+using place = char const*;
+
 struct date_value {
     unsigned month = 0;
     unsigned day = 0;
@@ -61,6 +65,9 @@ struct owner_block {
     bool relationship_item = false;          // item 5 was seen for this person
     std::vector<box_entry> relationship;     // Director, 10% Owner, Officer, Other
     std::string relationship_text;           // officer title / other text
+    place name_at = nullptr, street_at = nullptr, city_state_zip_at = nullptr;
+    place relationship_at = nullptr;         // item 5's label
+    place relationship_text_at = nullptr;
 };
 
 // Header items 1-6 (and the heading), as found in the header's stream.
@@ -75,6 +82,8 @@ struct header {
     boost::optional<date_value> original_filed;   // the amendment item's date
     bool amendment_item = false;             // the amendment item was seen
     std::vector<box_entry> filing;           // One / More than One Reporting Person
+    place form_at = nullptr, issuer_at = nullptr, period_at = nullptr, original_filed_at = nullptr;
+    place item_at = nullptr;                 // where the item being tried starts (scratch for the rules)
 };
 
 // A line of Explanation of Responses: "1. text", "(1) text", "⁽¹⁾ text".

@@ -78,10 +78,23 @@ auto const filing_choice = x3::rule<struct filing_choice_id, int>{"filing line"}
                            (phrase("Form filed by More than One Reporting Person") >> attr(1));
 auto const filing_entry_rule_def = (box_state_rule >> sp >> filing_choice) | (attr(false) >> filing_choice);
 
+// Reads nothing; notes in the header where the parse stands. (An action's
+// _where is the input after its match, so a match's start is noted before it.)
+auto here(ast::place ast::header::*at) {
+    return x3::eps[([at](auto& ctx) { x3::_val(ctx).*at = x3::_where(ctx).begin(); })];
+}
+// Where a value read by `value_text` starts: it ends the match, and its text is the stream's own.
+template <class Context>
+ast::place text_start(Context const& ctx, std::string const& value) {
+    return value.empty() ? nullptr : x3::_where(ctx).begin() - value.size();
+}
+
 // A date item's value: a date (underlined or not) and nothing else before the next label.
 auto const any_date = x3::rule<struct any_date_id, ast::date_value>{"date"} = date() | month_name_date();
-auto const date_value = sp >> -lexical::underline_open >> -any_date >>
-                        -lexical::underline_close >> x3::omit[footnote_marks()];
+auto date_value(ast::place ast::header::*at) {
+    return sp >> -lexical::underline_open >> here(at) >> -any_date >> -lexical::underline_close >>
+           x3::omit[footnote_marks()];
+}
 auto const date_value_end = x3::rule<struct date_value_end_id>{"a date (MM/DD/YYYY)"} = &(sp >> (value_stop | x3::eoi));
 
 template <class Parser>
@@ -89,8 +102,11 @@ auto as_bool(char const* name, Parser const& parser) {
     return x3::rule<struct as_bool_id, bool>{name} = parser;
 }
 
-auto const heading = (phrase("FORM") >> +lexical::blank >> char_("345") >> !x3::alnum)[([](auto& ctx) {
-    if (x3::_val(ctx).form.empty()) x3::_val(ctx).form = std::string(1, x3::_attr(ctx));
+auto const heading = (here(&ast::header::item_at) >> phrase("FORM") >> +lexical::blank >> char_("345") >>
+                      !x3::alnum)[([](auto& ctx) {
+    if (!x3::_val(ctx).form.empty()) return;
+    x3::_val(ctx).form = std::string(1, x3::_attr(ctx));
+    x3::_val(ctx).form_at = x3::_val(ctx).item_at;
 })];
 
 auto const not_subject = as_bool("no longer subject box", (box_state_rule >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
@@ -105,6 +121,7 @@ auto const form4_transactions =
 auto const name_item = (numbered >> name_label >> sp >> value_text)[([](auto& ctx) {
     ast::owner_block owner;
     owner.name = x3::_attr(ctx);
+    owner.name_at = text_start(ctx, owner.name);
     x3::_val(ctx).owners.push_back(std::move(owner));
 })];
 auto last_owner = [](auto& ctx) -> ast::owner_block& {
@@ -116,27 +133,36 @@ auto const name_captions_item = (name_captions >> sp >> value_text)[([](auto& ct
     auto& owner = last_owner(ctx);
     owner.captions = true;
     owner.street = x3::_attr(ctx);
+    owner.street_at = text_start(ctx, owner.street);
 })];
-auto const street_caption_item = (street_caption >> sp >> value_text)[(
-    [](auto& ctx) { last_owner(ctx).city_state_zip = x3::_attr(ctx); })];
+auto const street_caption_item = (street_caption >> sp >> value_text)[([](auto& ctx) {
+    auto& owner = last_owner(ctx);
+    owner.city_state_zip = x3::_attr(ctx);
+    owner.city_state_zip_at = text_start(ctx, owner.city_state_zip);
+})];
 
-auto const issuer_item = (numbered >> issuer_label >> sp >> value_text)[(
-    [](auto& ctx) { x3::_val(ctx).issuer = x3::_attr(ctx); })];
-auto const period_item = (numbered >> period_label > date_value > date_value_end)[(
+auto const issuer_item = (numbered >> issuer_label >> sp >> value_text)[([](auto& ctx) {
+    x3::_val(ctx).issuer = x3::_attr(ctx);
+    x3::_val(ctx).issuer_at = text_start(ctx, x3::_val(ctx).issuer);
+})];
+auto const period_item = (numbered >> period_label > date_value(&ast::header::period_at) > date_value_end)[(
     [](auto& ctx) { x3::_val(ctx).period = x3::_attr(ctx); })];
-auto const amendment_item = (numbered >> amendment_label > date_value > date_value_end)[([](auto& ctx) {
+auto const amendment_item =
+    (numbered >> amendment_label > date_value(&ast::header::original_filed_at) > date_value_end)[([](auto& ctx) {
     x3::_val(ctx).amendment_item = true;
     x3::_val(ctx).original_filed = x3::_attr(ctx);
 })];
 auto const tax_number_item = numbered >> tax_number_label >> x3::omit[value_text];
 
-auto const relationship_item =
-    (numbered >> relationship_label >> *(sp >> relationship_entry_rule) >> sp >> value_text)[([](auto& ctx) {
+auto const relationship_item = (here(&ast::header::item_at) >> numbered >> relationship_label >>
+                                *(sp >> relationship_entry_rule) >> sp >> value_text)[([](auto& ctx) {
         auto& owner = last_owner(ctx);
         owner.relationship_item = true;
+        owner.relationship_at = x3::_val(ctx).item_at;
         auto& entries = boost::fusion::at_c<0>(x3::_attr(ctx));
         owner.relationship.insert(owner.relationship.end(), entries.begin(), entries.end());
         owner.relationship_text = boost::fusion::at_c<1>(x3::_attr(ctx));
+        owner.relationship_text_at = text_start(ctx, owner.relationship_text);
     })];
 auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule))[([](auto& ctx) {
     auto& filing = x3::_val(ctx).filing;

@@ -31,6 +31,17 @@ struct parse_state : grammar::reporting_state {
     // The start tag the children loop stopped at, and its name's length.
     char const* tag_at = nullptr;
     std::size_t tag_name_size = 0;
+
+    // Only with parse_options::record_positions: the model path of the
+    // element being read, and where each field was read.
+    form4::source_map* positions = nullptr;
+    std::string path;
+    char const* list_entry_at = nullptr;  // the start tag of the entry into[] appends next
+
+    void record_position(char const* where) {
+        auto [line, column] = position(where);
+        positions->record(path, {line, column});
+    }
 };
 
 struct state_tag;

@@ -11,6 +11,7 @@
 
 #include "form4/grammar/utf8.hpp"
 #include "form4/grammar/xml/config.hpp"
+#include "form4/grammar/xml/model_fields.hpp"
 #include "form4/model/document.hpp"
 
 namespace form4::grammar::xml {
@@ -630,7 +631,8 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
     static bool const is_pass_through_unary = true;
     static bool const handles_container = Subject::handles_container;
 
-    constexpr element_directive(Subject const& subject, std::string_view name) : base_type(subject), name(name) {}
+    constexpr element_directive(Subject const& subject, std::string_view name)
+        : base_type(subject), name(name), field(model_field_of(name)) {}
 
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
@@ -650,6 +652,8 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
         scan::start_tag tag{name, {}, false};
         if (*it == '>') ++it;  // no attributes: the common case
         else scan::read_attributes(it, last, tag, state);
+        std::size_t path_size = state.path.size();
+        if (state.positions) enter_field(state, first);
         state.open_elements.push_back(name);
         if (tag.self_closing) {
             iterator_type empty = it;
@@ -660,11 +664,23 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
             scan::read_end_tag(it, last, name, state);
         }
         state.open_elements.pop_back();
+        state.path.resize(path_size);
         first = it;
         return true;
     }
 
+    // Extends the state's path by this element's model member and notes
+    // where it starts; an entry of a list is noted by into[], which knows its index.
+    void enter_field(parse_state& state, iterator_type at) const {
+        if (!field || field->member.empty()) return;
+        if (!state.path.empty()) state.path += '.';
+        state.path += field->member;
+        if (field->is_list) state.list_entry_at = at;
+        else state.record_position(at);
+    }
+
     std::string_view name;
+    std::optional<model_field> field;  // the model member it is read into, for positions
 };
 
 struct element_gen {
@@ -776,11 +792,13 @@ struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>>
         auto& state = state_of(context);
         iterator_type start = first;
         std::size_t open = state.open_elements.size();
+        std::size_t path_size = state.path.size();
         try {
             return this->subject.parse(first, last, context, rcontext, attribute);
         } catch (const syntax_error& error) {
             if (!state.lenient || error.code.rfind("limit.", 0) == 0) throw;
             state.open_elements.resize(open);
+            state.path.resize(path_size);
             iterator_type name_at = start + 1;
             std::string_view name = scan::read_name(name_at, last);
             first = start == last ? last : scan::skip_damaged(start, last, name);

@@ -55,6 +55,12 @@ struct append_footnote {
         if (notes.size() >= state.limits.max_footnotes)
             throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
                                "more footnotes than the limit of " + std::to_string(state.limits.max_footnotes)};
+        if (state.positions) {
+            std::size_t path_size = state.path.size();  // the document's: empty
+            state.path += "footnotes[" + std::to_string(notes.size()) + "]";
+            state.record_position(state.tag_at);  // the children loop stopped there
+            state.path.resize(path_size);
+        }
         notes.push_back(std::move(x3::_attr(context)));
     }
 };
@@ -114,7 +120,12 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject
             if (target.size() >= state.limits.max_rows)
                 throw syntax_error{first, "limit.rows",
                                    "more rows than the limit of " + std::to_string(state.limits.max_rows)};
-            return parse_into(first, last, context, target.emplace_back(), [&] { target.pop_back(); });
+            auto& entry = target.emplace_back();
+            if (state.positions) {
+                state.path += '[' + std::to_string(target.size() - 1) + ']';
+                state.record_position(state.list_entry_at);
+            }
+            return parse_into(first, last, context, entry, [&] { target.pop_back(); });
         } else if constexpr (is_optional<target_type>::value) {
             return parse_into(first, last, context, target.emplace(), [&] { target.reset(); });
         } else {
