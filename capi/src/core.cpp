@@ -1,5 +1,6 @@
 // Versions, status codes, the last error, parsing and diagnostics.
 #include <cstdarg>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -185,6 +186,7 @@ int to_parse_options(parse_options& out, const form4_parse_options* opts, const 
     apply_limit(out.limits.max_string_bytes, opts->max_string_bytes);
     apply_limit(out.limits.max_rows, opts->max_rows);
     apply_limit(out.limits.max_footnotes, opts->max_footnotes);
+    if (opts->version >= 2) out.record_positions = opts->record_positions != 0;
     return FORM4_OK;
 }
 
@@ -264,8 +266,12 @@ int form4_parse_options_init(form4_parse_options* opts, unsigned int version) {
         FORM4_CAPI_REQUIRE(opts);
         if (version < 1 || version > FORM4_PARSE_OPTIONS_VERSION)
             return fail(FORM4_E_VERSION, function, "form4_parse_options version %u is not supported", version);
-        *opts = form4_parse_options FORM4_PARSE_OPTIONS_INIT;
-        opts->version = version;
+        // Only the bytes of that version: a caller built against version 1
+        // passes a struct without the later members.
+        form4_parse_options defaults = FORM4_PARSE_OPTIONS_INIT;
+        defaults.version = version;
+        std::memcpy(opts, &defaults,
+                    version == 1 ? offsetof(form4_parse_options, record_positions) : sizeof defaults);
         return FORM4_OK;
     });
 }
@@ -278,7 +284,6 @@ int form4_parse(form4_result** out, const char* data, size_t len, const form4_pa
             return fail(FORM4_E_INVALID_ARGUMENT, function, "data is NULL but len is %zu", len);
         form4::parse_options options;
         if (int status = to_parse_options(options, opts, function); status != FORM4_OK) return status;
-        options.record_positions = true;   // for form4_lint
         const std::string_view bytes = data == nullptr ? std::string_view{} : std::string_view{data, len};
         return finish(out, form4::parse(bytes, options), function, FORM4_E_PARSE);
     });
@@ -291,7 +296,6 @@ int form4_parse_file(form4_result** out, const char* path, const form4_parse_opt
         FORM4_CAPI_REQUIRE(path);
         form4::parse_options options;
         if (int status = to_parse_options(options, opts, function); status != FORM4_OK) return status;
-        options.record_positions = true;   // for form4_lint
         // Read here rather than through form4::parse_file, which treats "-"
         // as standard input: a library call must never block on stdin.
         // A directory opens fine as a stream and reads as empty: refuse it

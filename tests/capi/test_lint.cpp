@@ -63,11 +63,33 @@ std::vector<form4::lint_finding> findings_through_cpp(const std::filesystem::pat
     return form4::lint(form4::parse(form4::testing::read_file(path), options));
 }
 
+const form4_parse_options* with_positions() {
+    static const form4_parse_options options = [] {
+        form4_parse_options o = FORM4_PARSE_OPTIONS_INIT;
+        o.record_positions = 1;
+        return o;
+    }();
+    return &options;
+}
+
 }  // namespace
+
+TEST(CapiLint, WithoutRecordedPositionsFindingsHaveNone) {
+    int status = 0;
+    auto result = parse_path((form4::testing::corpus_dir() / "text" / "000_8ddcd668f7a6b10e.txt").string(), &status);
+    ASSERT_EQ(status, FORM4_OK);
+    auto findings = findings_through_c(result.get());
+    ASSERT_EQ(findings.size(), 2u);
+    for (const auto& finding : findings) {
+        EXPECT_EQ(finding.line, 0u);
+        EXPECT_EQ(finding.column, 0u);
+    }
+}
 
 TEST(CapiLint, SampleFindingsCarryTheirCellsLineAndColumn) {
     int status = 0;
-    auto result = parse_path((form4::testing::corpus_dir() / "text" / "000_8ddcd668f7a6b10e.txt").string(), &status);
+    auto result = parse_path((form4::testing::corpus_dir() / "text" / "000_8ddcd668f7a6b10e.txt").string(), &status,
+                             with_positions());
     ASSERT_EQ(status, FORM4_OK);
     auto findings = findings_through_c(result.get());
     ASSERT_EQ(findings.size(), 2u);
@@ -88,7 +110,7 @@ TEST(CapiLint, AgreesWithCppOnEveryCorpusFileThatHasFindings) {
     std::size_t with_findings = 0;
     for (const auto& path : files) {
         int status = 0;
-        auto result = parse_path(path.string(), &status);
+        auto result = parse_path(path.string(), &status, with_positions());
         if (status != FORM4_OK) continue;
         auto expected = findings_through_cpp(path);
         with_findings += !expected.empty();

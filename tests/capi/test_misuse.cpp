@@ -3,6 +3,7 @@
 // end, freeing NULL. Each gets a clear status and message, never a crash.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -180,6 +181,38 @@ TEST(CapiOptions, InitGivesTheDefaults) {
     EXPECT_EQ(opts.lenient, 0);
     EXPECT_EQ(opts.max_input_bytes, 0u);
     EXPECT_EQ(opts.max_footnotes, 0u);
+}
+
+TEST(CapiOptions, AVersionOneStructIsInitializedAndReadOnlyAsFarAsVersionOneWent) {
+    // A caller built against version 1 has no record_positions member: the
+    // library must neither write nor read past where version 1 ended.
+    constexpr std::size_t version_one_size = offsetof(form4_parse_options, record_positions);
+    unsigned char buffer[sizeof(form4_parse_options)];
+    std::memset(buffer, 0xab, sizeof buffer);
+    auto* opts = reinterpret_cast<form4_parse_options*>(buffer);
+    ASSERT_EQ(form4_parse_options_init(opts, 1), FORM4_OK);
+    EXPECT_EQ(opts->version, 1u);
+    EXPECT_EQ(opts->max_footnotes, 0u);
+    for (std::size_t i = version_one_size; i < sizeof buffer; ++i) EXPECT_EQ(buffer[i], 0xab) << "byte " << i;
+    int status = 0;
+    // The user's text sample, which has lint findings; record_positions
+    // holds 0xabababab, which a version 1 struct does not have: ignored.
+    result_ptr result = parse_path((form4::testing::corpus_dir() / "text" / "000_8ddcd668f7a6b10e.txt").string(),
+                                   &status, opts);
+    ASSERT_EQ(status, FORM4_OK);
+    const form4_document* doc = nullptr;
+    ASSERT_EQ(form4_result_document(&doc, result.get()), FORM4_OK);
+    form4_lint_report* report = nullptr;
+    ASSERT_EQ(form4_lint(&report, doc), FORM4_OK);
+    size_t count = 0;
+    ASSERT_EQ(form4_lint_report_finding_count(&count, report), FORM4_OK);
+    ASSERT_GT(count, 0u);
+    const form4_lint_finding* finding = nullptr;
+    ASSERT_EQ(form4_lint_report_finding(&finding, report, 0), FORM4_OK);
+    size_t line = 99;
+    ASSERT_EQ(form4_lint_finding_line(&line, finding), FORM4_OK);
+    EXPECT_EQ(line, 0u);  // no positions were recorded
+    form4_lint_report_free(report);
 }
 
 TEST(CapiOptions, UnknownFormatIsRejected) {

@@ -468,10 +468,11 @@ class Binding(unittest.TestCase):
 
         self.assertEqual(ctypes.sizeof(_capi.DecimalValue), 56)
         self.assertEqual(ctypes.sizeof(_capi.DateValue), 24)
-        self.assertEqual(ctypes.sizeof(_capi.ParseOptions), 64)
+        self.assertEqual(ctypes.sizeof(_capi.ParseOptions), 72)  # version 2 added record_positions
         options = _capi.ParseOptions()
-        _capi.check(_capi.lib.form4_parse_options_init(ctypes.byref(options), 1))
-        self.assertEqual((options.version, options.format, options.lenient, options.max_rows), (1, 0, 0, 0))
+        _capi.check(_capi.lib.form4_parse_options_init(ctypes.byref(options), _capi.PARSE_OPTIONS_VERSION))
+        self.assertEqual((options.version, options.format, options.lenient, options.max_rows), (2, 0, 0, 0))
+        self.assertEqual(options.record_positions, 0)
 
     def test_a_missing_library_fails_the_import_clearly(self):
         env = dict(os.environ, FORM4_LIBRARY="/nonexistent/libform4_c.so.1")

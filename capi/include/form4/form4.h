@@ -203,7 +203,9 @@ typedef struct form4_date {
 /* Parsing                                                             */
 /* ------------------------------------------------------------------ */
 
-#define FORM4_PARSE_OPTIONS_VERSION 1
+/* Version 2 added record_positions; a version 1 struct (without it) is
+ * still accepted, read and initialized only as far as version 1 went. */
+#define FORM4_PARSE_OPTIONS_VERSION 2
 
 typedef struct form4_parse_options {
     unsigned int version; /* FORM4_PARSE_OPTIONS_VERSION */
@@ -217,10 +219,14 @@ typedef struct form4_parse_options {
     uint64_t max_string_bytes;
     uint64_t max_rows;
     uint64_t max_footnotes;
+    /* Since version 2. Nonzero: note the line and column where each field is
+       read, so that form4_lint findings carry them (a parse costs about 1.4
+       times as much); 0: findings have line 0. */
+    int32_t record_positions;
 } form4_parse_options;
 
 #define FORM4_PARSE_OPTIONS_INIT \
-    { FORM4_PARSE_OPTIONS_VERSION, FORM4_FORMAT_AUTO, 0, 0, 0, 0, 0, 0, 0 }
+    { FORM4_PARSE_OPTIONS_VERSION, FORM4_FORMAT_AUTO, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /* Fills *opts with the defaults of the given version (pass
  * FORM4_PARSE_OPTIONS_VERSION). FORM4_E_VERSION for a version this library
@@ -571,7 +577,7 @@ FORM4_API int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed,
  * ("non_derivative_transactions[0].acquired_disposed"), a message, the
  * instruction or rule it rests on, and the line and column in the input
  * where that field (or the nearest part holding it) was read, when the parse
- * knows it: form4_parse and form4_parse_file note where fields are read.
+ * knows it: parse with form4_parse_options.record_positions set.
  */
 
 typedef struct form4_lint_report form4_lint_report;   /* caller-owned */

@@ -97,13 +97,14 @@ class ParseError(Form4Error):
 
 
 @functools.lru_cache(maxsize=None)
-def _options(format: Format, lenient: bool) -> _c.ParseOptions:
-    """The options struct for a (format, lenient) pair, made once: the C side
-    only reads it, so one struct serves every call and thread."""
+def _options(format: Format, lenient: bool, positions: bool = False) -> _c.ParseOptions:
+    """The options struct for a (format, lenient, positions) triple, made
+    once: the C side only reads it, so one struct serves every call and thread."""
     options = _c.ParseOptions()
     _c.check(_c.lib.form4_parse_options_init(ctypes.byref(options), _c.PARSE_OPTIONS_VERSION))
     options.format = int(format)
     options.lenient = 1 if lenient else 0
+    options.record_positions = 1 if positions else 0
     return options
 
 
@@ -112,10 +113,11 @@ def _looks_like_content(text: str) -> bool:
 
 
 @contextlib.contextmanager
-def _parsed(source: Source, format: Format, lenient: bool) -> Iterator[tuple]:
+def _parsed(source: Source, format: Format, lenient: bool, positions: bool = False) -> Iterator[tuple]:
     """Parses and yields (document handle, diagnostics, format, file stem);
-    frees the C result on the way out. Raises ParseError without a document."""
-    options = _options(format, lenient)
+    frees the C result on the way out. Raises ParseError without a document.
+    ``positions``: note where each field was read (for lint)."""
+    options = _options(format, lenient, positions)
     result = _c.ResultP()
     stem = None
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -216,9 +218,9 @@ def to_json(source: Source, *, format: Format = Format.AUTO, lenient: bool = Fal
 def lint(source: Source, *, format: Format = Format.AUTO, lenient: bool = False) -> List[LintFinding]:
     """The form's rules the filing breaks (the C++ form4::lint), each with the
     line and column where its field was read when the parse knows it (rendered
-    text, HTML, text submissions). Raises ParseError when the filing cannot be
+    text, HTML, XML, submissions). Raises ParseError when the filing cannot be
     read."""
-    with _parsed(source, format, lenient) as (doc, _diagnostics, _format, _stem):
+    with _parsed(source, format, lenient, positions=True) as (doc, _diagnostics, _format, _stem):
         report = _c.LintReportP()
         _c.check(_c.lib.form4_lint(ctypes.byref(report), doc))
         try:

@@ -35,7 +35,7 @@ E_NOT_APPLICABLE = -9
 E_WRONG_TYPE = -10
 E_INTERNAL = -11
 
-PARSE_OPTIONS_VERSION = 1
+PARSE_OPTIONS_VERSION = 2
 DATASET_OPTIONS_VERSION = 1
 JSON_PRETTY = 1
 
@@ -155,7 +155,7 @@ class DateValue(ctypes.Structure):
 
 
 class ParseOptions(ctypes.Structure):
-    """form4_parse_options, version 1"""
+    """form4_parse_options, version 2"""
 
     _fields_ = [
         ("version", ctypes.c_uint),
@@ -167,6 +167,7 @@ class ParseOptions(ctypes.Structure):
         ("max_string_bytes", ctypes.c_uint64),
         ("max_rows", ctypes.c_uint64),
         ("max_footnotes", ctypes.c_uint64),
+        ("record_positions", ctypes.c_int32),
     ]
 
 
