@@ -94,18 +94,18 @@ public:
             if (!is_accession_number(f->value))
                 problem(f->where, "submission.accession-number",
                         "\"" + f->value + "\" is not an accession number (##########-##-######)");
-            facts.filing.accession_number = f->value;
+            facts.filing.accession_number = model_text(*f);
         } else {
             problem(nullptr, "submission.missing-accession-number", "the header has no ACCESSION NUMBER");
         }
-        if (auto f = find_field(header.fields, "TYPE")) facts.filing.submission_type = f->value;
+        if (auto f = find_field(header.fields, "TYPE")) facts.filing.submission_type = model_text(*f);
         if (auto f = find_field(header.fields, "FILING-DATE")) facts.filing.filing_date = header_date(*f);
         for (const auto& block : header.blocks) {
             std::string name = canonical_key(block.name);
             if (name == "REPORTING-OWNER") {
                 header_owner owner;
                 if (auto f = find_in_block(block, "OWNER-DATA", "CIK")) owner.cik = f->value;
-                if (auto f = find_in_block(block, "FILING-VALUES", "FILE-NUMBER")) owner.file_number = f->value;
+                if (auto f = find_in_block(block, "FILING-VALUES", "FILE-NUMBER")) owner.file_number = model_text(*f);
                 facts.owners.push_back(std::move(owner));
             } else if (name == "ISSUER") {
                 if (auto f = find_in_block(block, "COMPANY-DATA", "CIK")) facts.issuer_cik = f->value;
@@ -134,6 +134,15 @@ public:
 
     // A header value that cannot be used: an error when strict (the parse
     // fails), a warning when lenient (the value is left out).
+    // A header value bound for the model, which holds UTF-8 only. EDGAR
+    // headers are ASCII, so other bytes are damage: an error, or in lenient
+    // mode read as Latin-1 with a warning.
+    std::string model_text(const sub::ast::field& field) const {
+        if (grammar::utf8::first_invalid(field.value) == std::string_view::npos) return field.value;
+        problem(field.where, "submission.invalid-utf8", "a header value is not UTF-8; read it as Latin-1");
+        return grammar::utf8::repaired_as_latin1(field.value);
+    }
+
     void problem(iterator_type where, std::string code, std::string message) const {
         if (!state_.lenient) {
             if (where) state_.fail(where, std::move(code), std::move(message));

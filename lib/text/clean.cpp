@@ -50,7 +50,7 @@ std::string decode_entities(std::string_view raw) {
                 if (digit < 0 || code > 0x10FFFF) valid = false;
                 else code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
             }
-            if (valid) grammar::utf8::append(replacement, code);
+            if (valid && grammar::utf8::is_scalar_value(code)) grammar::utf8::append(replacement, code);
         }
         if (replacement.empty()) {
             out += raw[i];

@@ -7,6 +7,12 @@
 namespace form4::grammar::utf8 {
 
 // Appends code point `code` encoded as UTF-8 (nothing past U+10FFFF).
+// Whether UTF-8 may encode `code`: a Unicode scalar value (surrogates, which
+// only pair up in UTF-16, and anything past U+10FFFF are not).
+constexpr bool is_scalar_value(unsigned long code) noexcept {
+    return code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+}
+
 inline void append(std::string& out, unsigned long code) {
     if (code < 0x80) {
         out += static_cast<char>(code);

@@ -199,7 +199,7 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
             }
             value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
         }
-        if (valid && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF)) code = value;
+        if (valid && value > 0 && utf8::is_scalar_value(value)) code = value;
     }
     if (!code) {
         std::string text(it, semicolon + 1);
@@ -393,6 +393,7 @@ inline void read_attributes(iterator_type& it, iterator_type last, start_tag& ta
             tag.id.clear();
             append_char_data(it, close, tag.id, state, true);
             trim(tag.id);
+            if (!state.latin1) check_utf8(tag.id, it, state);
         }
         it = close + 1;
     }
