@@ -11,7 +11,7 @@ namespace form4::html {
 
 struct linear_text {
     std::string text;
-    grammar::text::source_map map;   // stream_begin must be bound to text.data() before use
+    grammar::text::stream_map map;   // stream_begin must be bound to text.data() before use
 };
 
 // Never fails: unknown tags are dropped, an unterminated tag or comment ends the scan.

@@ -11,7 +11,7 @@
 namespace form4::text {
 
 using grammar::text::iterator_type;
-using grammar::text::source_map;
+using grammar::text::stream_map;
 
 struct span {
     iterator_type begin = nullptr;
@@ -45,14 +45,14 @@ public:
     iterator_type begin() const noexcept { return text_.data(); }
     iterator_type end() const noexcept { return text_.data() + text_.size(); }
     // The map, bound to this stream's current buffer.
-    const source_map& map() {
+    const stream_map& map() {
         map_.stream_begin = text_.data();
         return map_;
     }
 
 private:
     std::string text_;
-    source_map map_;
+    stream_map map_;
 };
 
 }  // namespace form4::text

@@ -112,7 +112,7 @@ std::string indexed(std::string_view table, std::size_t index) {
 
 class reader {
 public:
-    reader(std::string_view text, const parse_options& options, std::string_view input, const source_map* outer)
+    reader(std::string_view text, const parse_options& options, std::string_view input, const stream_map* outer)
         : text_(text), options_(options) {
         state_.input_begin = input.data();
         state_.input_end = input.data() + input.size();
@@ -129,7 +129,7 @@ private:
     // Runs `rule` over [first, last) (a stream when `map` is given, else the text itself).
     template <class Rule, class Attribute>
     bool parse(Rule const& rule, iterator_type first, iterator_type last, Attribute& attribute,
-               const source_map* map, bool report, bool whole = true) {
+               const stream_map* map, bool report, bool whole = true) {
         g::parse_state state = state_;
         state.map = map;
         state.diagnostics = report ? &diagnostics_ : nullptr;
@@ -189,16 +189,16 @@ private:
     // The path is the concatenation of `path`; `where` is in the text, or in
     // the stream `map` maps back to it.
     void mark(pending_positions& into, std::initializer_list<std::string_view> path, iterator_type where,
-              const source_map* map = nullptr) {
+              const stream_map* map = nullptr) {
         if (!where) return;
         iterator_type at = map ? map->to_source(where) : where;
         if (state_.outer) at = state_.outer->to_source(at);
         into.add(path, at);
     }
-    void mark(std::initializer_list<std::string_view> path, iterator_type where, const source_map* map = nullptr) {
+    void mark(std::initializer_list<std::string_view> path, iterator_type where, const stream_map* map = nullptr) {
         mark(positions_, path, where, map);
     }
-    void mark_header(const source_map& map);
+    void mark_header(const stream_map& map);
     void mark_signature(std::size_t index, const signature& s, iterator_type name_at, iterator_type date_at) {
         std::string path = indexed("signatures", index);
         mark({path}, name_at);
@@ -206,7 +206,7 @@ private:
         if (s.date) mark({path, ".date"}, date_at);
     }
     void mark_owner(pending_positions& into, std::size_t index, const ast::owner_block& block,
-                    const reporting_owner& owner, const source_map& map);
+                    const reporting_owner& owner, const stream_map& map);
     void mark_row(const std::string& row_path, span line, const std::vector<std::pair<column_kind, span>>& cells,
                   const row_fields& row, bool derivative, bool transaction);
     form4::source_map positions_in_input() const;
@@ -218,7 +218,7 @@ private:
     document doc_;
     std::string form_ = "4";
     ast::header header_;
-    const source_map* cell_map_ = nullptr;        // when the cells being read were put together
+    const stream_map* cell_map_ = nullptr;        // when the cells being read were put together
     std::vector<reporting_owner> block_owners_;   // from the item 1 blocks after Table II
     pending_positions positions_;
     pending_positions header_owner_positions_;    // dropped when the blocks after Table II name someone else
@@ -334,7 +334,7 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
             header_stream.append_break('\n');
         }
     }
-    const source_map& map = header_stream.map();
+    const stream_map& map = header_stream.map();
     parse(g::header(), header_stream.begin(), header_stream.end(), header_, &map, true, false);
 
     if (!header_.form.empty()) form_ = header_.form;
@@ -374,7 +374,7 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
         report(damage(), where, "text.missing-item", "no item 1 (Name and Address of Reporting Person)");
 }
 
-void reader::mark_header(const source_map& map) {
+void reader::mark_header(const stream_map& map) {
     mark({"type"}, header_.form_at, &map);
     if (doc_.period_of_report) mark({"period_of_report"}, header_.period_at, &map);
     if (doc_.date_of_original_submission) mark({"date_of_original_submission"}, header_.original_filed_at, &map);
@@ -395,7 +395,7 @@ void reader::mark_header(const source_map& map) {
 }
 
 void reader::mark_owner(pending_positions& into, std::size_t index, const ast::owner_block& block,
-                        const reporting_owner& owner, const source_map& map) {
+                        const reporting_owner& owner, const stream_map& map) {
     std::string path = indexed("reporting_owners", index);
     iterator_type name = past_markup(block.name_at, block.name);
     mark(into, {path}, name, &map);
@@ -858,7 +858,7 @@ void reader::read_repeated_owner_items(const std::vector<span>& lines, std::size
             }
     }
     ast::header repeated;
-    const source_map& map = owners_stream.map();
+    const stream_map& map = owners_stream.map();
     parse(g::header(), owners_stream.begin(), owners_stream.end(), repeated, &map, true, false);
     for (const auto& block : repeated.owners) {
         reporting_owner owner = owner_from_block(block);
@@ -1114,7 +1114,7 @@ parse_result reader::run(input_format format) {
 }  // namespace
 
 parse_result read_form(std::string_view text, const parse_options& options, std::string_view input,
-                       const source_map* outer, input_format format) {
+                       const stream_map* outer, input_format format) {
     reader r(text, options, input, outer);
     return r.run(format);
 }

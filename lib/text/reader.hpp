@@ -11,6 +11,6 @@ namespace form4::text {
 // Reads `text` as a rendered Form 3/4/5. Diagnostics point into `input`; when
 // `text` was made from `input`, `outer` maps positions of `text` back to it.
 parse_result read_form(std::string_view text, const parse_options& options, std::string_view input,
-                       const grammar::text::source_map* outer, input_format format);
+                       const grammar::text::stream_map* outer, input_format format);
 
 }  // namespace form4::text

@@ -32,7 +32,7 @@ struct stream_piece {
 };
 
 // Maps positions of a parsed stream back to the input.
-struct source_map {
+struct stream_map {
     iterator_type stream_begin = nullptr;
     std::vector<stream_piece> pieces;   // sorted by stream_offset
 
@@ -51,8 +51,8 @@ struct source_map {
 struct parse_state {
     iterator_type input_begin = nullptr;   // the caller's whole buffer
     iterator_type input_end = nullptr;
-    const source_map* map = nullptr;       // null: the parser reads the input itself
-    const source_map* outer = nullptr;     // when the text was itself made from the input (HTML)
+    const stream_map* map = nullptr;       // null: the parser reads the input itself
+    const stream_map* outer = nullptr;     // when the text was itself made from the input (HTML)
     bool lenient = false;
     // "(1)" is a footnote mark unless the page writes its marks as superscripts
     // (then "(1)" is text, as in a title "Class B Common Stock (2)").
