@@ -154,19 +154,26 @@ def _diagnostics(result) -> Iterator[Diagnostic]:
     for index in range(count.value):
         handle = _c.DiagnosticP()
         _c.check(_c.lib.form4_result_diagnostic(ctypes.byref(handle), result, index))
-        severity = ctypes.c_int32()
-        line = ctypes.c_size_t()
-        column = ctypes.c_size_t()
-        _c.check(_c.lib.form4_diagnostic_severity(ctypes.byref(severity), handle))
-        _c.check(_c.lib.form4_diagnostic_line(ctypes.byref(line), handle))
-        _c.check(_c.lib.form4_diagnostic_column(ctypes.byref(column), handle))
+        severity, line, column = _severity_and_place(
+            handle, _c.lib.form4_diagnostic_severity, _c.lib.form4_diagnostic_line, _c.lib.form4_diagnostic_column)
         yield Diagnostic(
-            severity=Severity(severity.value),
+            severity=severity,
             code=_text(_c.lib.form4_diagnostic_code, handle),
             message=_text(_c.lib.form4_diagnostic_message, handle),
-            line=line.value,
-            column=column.value,
+            line=line,
+            column=column,
         )
+
+
+def _severity_and_place(handle, severity_of, line_of, column_of) -> tuple:
+    """(Severity, line, column) of a diagnostic or a lint finding."""
+    severity = ctypes.c_int32()
+    line = ctypes.c_size_t()
+    column = ctypes.c_size_t()
+    _c.check(severity_of(ctypes.byref(severity), handle))
+    _c.check(line_of(ctypes.byref(line), handle))
+    _c.check(column_of(ctypes.byref(column), handle))
+    return Severity(severity.value), line.value, column.value
 
 
 # Copying a (pointer, length) or count output out at once.
@@ -233,20 +240,16 @@ def lint(source: Source, *, format: Format = Format.AUTO, lenient: bool = False)
 def _lint_finding(report, index: int) -> LintFinding:
     handle = _c.LintFindingP()
     _c.check(_c.lib.form4_lint_report_finding(ctypes.byref(handle), report, index))
-    severity = ctypes.c_int32()
-    line = ctypes.c_size_t()
-    column = ctypes.c_size_t()
-    _c.check(_c.lib.form4_lint_finding_severity(ctypes.byref(severity), handle))
-    _c.check(_c.lib.form4_lint_finding_line(ctypes.byref(line), handle))
-    _c.check(_c.lib.form4_lint_finding_column(ctypes.byref(column), handle))
+    severity, line, column = _severity_and_place(
+        handle, _c.lib.form4_lint_finding_severity, _c.lib.form4_lint_finding_line, _c.lib.form4_lint_finding_column)
     return LintFinding(
-        severity=Severity(severity.value),
+        severity=severity,
         code=_text(_c.lib.form4_lint_finding_code, handle),
         field=_text(_c.lib.form4_lint_finding_field, handle),
         message=_text(_c.lib.form4_lint_finding_message, handle),
         reference=_text(_c.lib.form4_lint_finding_reference, handle),
-        line=line.value,
-        column=column.value,
+        line=line,
+        column=column,
     )
 
 
