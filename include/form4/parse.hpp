@@ -24,6 +24,8 @@ struct parse_limits {
     std::size_t max_elements = 1'000'000;
     std::size_t max_string_bytes = std::size_t{1} << 20;   // one value, 1 MiB
     std::size_t max_rows = 10'000;                          // per table
+    // Footnotes in the document, and footnote references on any one value
+    // (the XML form can repeat <footnoteId> without end; a page cannot).
     std::size_t max_footnotes = 10'000;
 };
 

@@ -311,6 +311,53 @@ TEST(Limits, SubmissionHeaderValueOverTheStringLimitIsAStringLengthError) {
     expect_limit_error(parse(input, options), "limit.string-length");
 }
 
+// The EDGAR HTML rendering: the same limits, through the tag scanner and the text reader.
+std::string html_sample() { return read_file(corpus_dir() / "html" / "edgartools__form4.Evans.html"); }
+
+TEST(Limits, HtmlValueOverTheStringLimitIsAStringLengthError) {
+    std::string input = html_sample();
+    std::size_t at = input.find("EVANS BANCORP INC");
+    ASSERT_NE(at, std::string::npos);
+    input.insert(at, std::string(5000, 'S'));
+    parse_options options = options_for(input_format::html);
+    options.limits.max_string_bytes = 1000;
+    expect_limit_error(parse(input, options), "limit.string-length");
+}
+
+TEST(Limits, HtmlRowsOverTheRowLimitIsARowLimitError) {
+    std::string input = html_sample();
+    std::size_t cell = input.find(">Common Stock<");
+    ASSERT_NE(cell, std::string::npos);
+    std::size_t row_start = input.rfind("<tr", cell), row_end = input.find("</tr>", cell);
+    ASSERT_NE(row_start, std::string::npos);
+    ASSERT_NE(row_end, std::string::npos);
+    std::string row = input.substr(row_start, row_end + 5 - row_start);
+    input.insert(row_start, repeat(row, 10));
+    parse_options options = options_for(input_format::html);
+    auto unlimited_result = parse(input, options);
+    ASSERT_TRUE(unlimited_result.ok());
+    ASSERT_GE(unlimited_result.doc->non_derivative_transactions.size(), 10u);  // the rows are read...
+    options.limits.max_rows = 5;
+    expect_limit_error(parse(input, options), "limit.rows");                     // ...up to the limit
+}
+
+TEST(Limits, AnHtmlTagWithNoEndTakesLinearTime) {
+    std::string sample = html_sample();
+    auto make = [&](std::size_t n) {
+        std::string input = sample.substr(0, sample.find("EVANS BANCORP INC"));
+        input += "<td class=\"";
+        input.append(n, 'x');
+        return input;
+    };
+    for (bool lenient : {false, true}) {
+        SCOPED_TRACE(lenient ? "lenient" : "strict");
+        expect_linear_time("HTML tag with no end", make, 4u << 20, options_for(input_format::html, lenient),
+                           [](const parse_result& result, std::size_t) {
+                               EXPECT_TRUE(result.ok() || first_error(result) != nullptr);
+                           });
+    }
+}
+
 // ---- many attributes --------------------------------------------------------------
 
 TEST(Limits, ManyAttributesTakeLinearTime) {
