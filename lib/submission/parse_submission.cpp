@@ -4,6 +4,7 @@
 // document::filing; everything else comes from the ownership XML.
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -105,6 +106,7 @@ public:
             if (name == "REPORTING-OWNER") {
                 header_owner owner;
                 if (auto f = find_in_block(block, "OWNER-DATA", "CIK")) owner.cik = f->value;
+                else if (auto g = find_in_block(block, "COMPANY-DATA", "CIK")) owner.cik = g->value;  // 1990s headers
                 if (auto f = find_in_block(block, "FILING-VALUES", "FILE-NUMBER")) owner.file_number = model_text(*f);
                 facts.owners.push_back(std::move(owner));
             } else if (name == "ISSUER") {
@@ -134,6 +136,56 @@ public:
 
     // A header value that cannot be used: an error when strict (the parse
     // fails), a warning when lenient (the value is left out).
+    // What a header says about the filing itself, for a submission with no
+    // document (EDGAR's record of a Form 3, 4 or 5 filed on paper): the
+    // form type, the period, the issuer and each reporting person with the
+    // relationship the header gives; no tables.
+    document header_only_document(const sub::ast::header& header) const {
+        document doc;
+        if (auto f = find_field(header.fields, "TYPE")) doc.type = make_coded<document_type>(model_text(*f));
+        if (auto f = find_field(header.fields, "PERIOD")) doc.period_of_report = header_date(*f);
+        for (const auto& block : header.blocks) {
+            std::string name = canonical_key(block.name);
+            if (name == "ISSUER" || name == "SUBJECT-COMPANY") {
+                if (auto f = find_in_block(block, "COMPANY-DATA", "CIK")) doc.issuer.cik = model_text(*f);
+                if (auto f = find_in_block(block, "COMPANY-DATA", "CONFORMED-NAME")) doc.issuer.name = model_text(*f);
+            } else if (name == "REPORTING-OWNER") {
+                doc.reporting_owners.push_back(owner_from_block(block));
+            }
+        }
+        return doc;
+    }
+
+    reporting_owner owner_from_block(const sub::ast::block& block) const {
+        reporting_owner owner;
+        auto text_of = [&](std::initializer_list<std::string_view> groups, std::string_view key) -> std::string {
+            for (auto group : groups)
+                if (auto f = find_in_block(block, group, key)) return model_text(*f);
+            return {};
+        };
+        owner.id.cik = text_of({"OWNER-DATA", "COMPANY-DATA"}, "CIK");
+        owner.id.name = text_of({"OWNER-DATA", "COMPANY-DATA"}, "CONFORMED-NAME");
+        // The mailing address is the one the form asks for (item 1).
+        bool has_mail = find_in_block(block, "MAIL-ADDRESS", "STREET1") || find_in_block(block, "MAIL-ADDRESS", "CITY");
+        std::string_view where = has_mail ? "MAIL-ADDRESS" : "BUSINESS-ADDRESS";
+        owner.address.street1 = text_of({where}, "STREET1");
+        owner.address.street2 = text_of({where}, "STREET2");
+        owner.address.city = text_of({where}, "CITY");
+        owner.address.state = text_of({where}, "STATE");
+        owner.address.zip_code = text_of({where}, "ZIP");
+        // <RELATIONSHIP>DIRECTOR, one line per relationship.
+        for (const auto& group : block.groups)
+            for (const auto& field : group.fields) {
+                if (canonical_key(field.key) != "RELATIONSHIP") continue;
+                std::string value = canonical_key(model_text(field));
+                if (value == "DIRECTOR") owner.relationship.is_director = true;
+                else if (value == "OFFICER") owner.relationship.is_officer = true;
+                else if (value == "10-PERCENT-OWNER" || value == "TEN-PERCENT-OWNER") owner.relationship.is_ten_percent_owner = true;
+                else if (value == "OTHER") owner.relationship.is_other = true;
+            }
+        return owner;
+    }
+
     // A header value bound for the model, which holds UTF-8 only. EDGAR
     // headers are ASCII, so other bytes are damage: an error, or in lenient
     // mode read as Latin-1 with a warning.
@@ -321,6 +373,24 @@ parse_result parse_submission(std::string_view bytes, const parse_options& optio
     // The ownership XML, or else (filings before mid-2003) the form as text.
     auto xml = ownership_xml(parsed.documents, state);
     auto body = xml ? xml : form_text(parsed.documents);
+    auto header_type = find_field(parsed.head.fields, "TYPE");
+    bool ownership_form = header_type && document_type_from(header_type->value) != document_type::unknown;
+    if (!body && parsed.documents.empty() && ownership_form) {
+        try {
+            document doc = convert.header_only_document(parsed.head);
+            doc.filing = std::move(facts.filing);
+            doc.filing.file_numbers = file_numbers_for(doc, facts.owners);
+            result.diagnostics.push_back(diagnostic{
+                severity::warning, "submission.header-only",
+                "the submission has a header and no document (a filing made on paper): the document holds "
+                "what the header says, without tables",
+                0, 0});
+            result.doc = std::move(doc);
+        } catch (const sub::syntax_error& error) {
+            state.report(severity::error, error.where, error.code, error.message);
+        }
+        return result;
+    }
     if (!body) {
         result.diagnostics.push_back(
             diagnostic{severity::error, "submission.no-ownership-document", describe_documents(parsed.documents),

@@ -25,9 +25,30 @@ bool has_code(const form4::parse_result& result, const std::string& code) {
 std::string apple() { return read_file(corpus_dir() / "submission/0000320193-22-000061.txt"); }
 }  // namespace
 
-TEST(SubmissionErrors, HeaderOnlySubmissionHasNoOwnershipDocument) {
+// With every <DOCUMENT> gone, what the header says is still a document (as
+// for filings made on paper), and a warning says the tables are not there.
+TEST(SubmissionErrors, HeaderOnlySubmissionGivesWhatTheHeaderSays) {
     std::string text = apple();
     text.erase(text.find("<DOCUMENT>"), text.find("</SEC-DOCUMENT>") - text.find("<DOCUMENT>"));
+    for (const auto& options : {form4::parse_options{}, lenient()}) {
+        auto result = form4::parse(text, options);
+        ASSERT_TRUE(result.ok());
+        EXPECT_TRUE(has_code(result, "submission.header-only"));
+        EXPECT_EQ(result.doc->issuer.cik, "0000320193");
+        EXPECT_EQ(result.doc->issuer.name, "Apple Inc.");
+        ASSERT_EQ(result.doc->reporting_owners.size(), 1u);
+        EXPECT_EQ(result.doc->reporting_owners[0].id.name, "Adams Katherine L.");
+        EXPECT_EQ(result.doc->period_of_report, form4::date(2022, 5, 4));
+        EXPECT_TRUE(result.doc->non_derivative_transactions.empty());
+    }
+}
+
+TEST(SubmissionErrors, AHeaderOnlySubmissionOfAnotherFormIsNoOwnershipDocument) {
+    std::string text = apple();
+    text.erase(text.find("<DOCUMENT>"), text.find("</SEC-DOCUMENT>") - text.find("<DOCUMENT>"));
+    auto type = text.find("CONFORMED SUBMISSION TYPE:\t4");
+    ASSERT_NE(type, std::string::npos);
+    text.replace(type, 28, "CONFORMED SUBMISSION TYPE:\t8-K");
     for (const auto& options : {form4::parse_options{}, lenient()}) {
         auto result = form4::parse(text, options);
         EXPECT_FALSE(result.ok());
@@ -154,4 +175,42 @@ TEST(SubmissionText, APaperEraFormIsReadByTheTextFrontEnd) {
                                      [](const auto& d) { return d.line == 140 && d.code == "text.expected"; });
     EXPECT_TRUE(cell_reported);
     EXPECT_FALSE(form4::parse(text).ok());
+    // Its header's old-style <REPORTING-OWNER> block is read, not skipped line by line.
+    for (const auto& d : result.diagnostics) EXPECT_NE(d.code, "submission.header-line") << form4::format(d);
+}
+
+// A 1998 submission with a header and no document (the form was filed on
+// paper): the document holds what the header says, strictly or leniently.
+TEST(SubmissionText, AHeaderOnlySubmissionGivesTheHeadersDocument) {
+    auto text = form4::testing::read_file(form4::testing::corpus_dir() / "text/0001012325-98-000004.txt");
+    for (bool lenient : {false, true}) {
+        SCOPED_TRACE(lenient ? "lenient" : "strict");
+        form4::parse_options options;
+        options.lenient = lenient;
+        auto result = form4::parse(text, options);
+        ASSERT_TRUE(result.ok());
+        ASSERT_EQ(result.diagnostics.size(), 1u) << form4::format(result.diagnostics[0]);
+        EXPECT_EQ(result.diagnostics[0].code, "submission.header-only");
+        EXPECT_EQ(result.diagnostics[0].level, form4::severity::warning);
+        const auto& doc = *result.doc;
+        EXPECT_EQ(doc.type.value, form4::document_type::form4);
+        EXPECT_EQ(doc.period_of_report, form4::date(1998, 10, 31));
+        EXPECT_EQ(doc.issuer.cik, "0001035972");
+        EXPECT_EQ(doc.issuer.name, "MORTON INTERNATIONAL INC /IN/");
+        ASSERT_EQ(doc.reporting_owners.size(), 1u);
+        const auto& owner = doc.reporting_owners[0];
+        EXPECT_EQ(owner.id.cik, "0001012325");
+        EXPECT_EQ(owner.id.name, "CANTALUPO JAMES R");
+        EXPECT_EQ(owner.address.street1, "100 NORTH RIVERSIDE PLAZA");
+        EXPECT_EQ(owner.address.city, "CHICAGO");
+        EXPECT_EQ(owner.address.state, "IL");
+        EXPECT_EQ(owner.address.zip_code, "60606");
+        EXPECT_EQ(owner.relationship.is_director, true);
+        EXPECT_FALSE(owner.relationship.is_officer.has_value());
+        EXPECT_TRUE(doc.non_derivative_transactions.empty());
+        EXPECT_TRUE(doc.derivative_transactions.empty());
+        EXPECT_EQ(doc.filing.accession_number, "0001012325-98-000004");
+        EXPECT_EQ(doc.filing.filing_date, form4::date(1998, 11, 20));
+        EXPECT_EQ(doc.filing.submission_type, "4");
+    }
 }

@@ -248,6 +248,27 @@ TEST(TagBlock, ReportingOwnerWithNestedGroupsAndCrOnlyLines) {
     EXPECT_EQ(block.groups[1].fields.at(2).value, "001-04482");
 }
 
+// 1990s .txt headers: text-form groups inside a tag block, the group at the
+// line start and its fields one tab in, and a <RELATIONSHIP> line.
+TEST(TagBlock, OldTextHeaderReportingOwnerWithFlatGroups) {
+    ast::block block;
+    std::string input =
+        "<REPORTING-OWNER>\n\nCOMPANY DATA:\n\tCOMPANY CONFORMED NAME:\t\t\tCANTALUPO JAMES R\n"
+        "\tCENTRAL INDEX KEY:\t\t\t0001012325\n<RELATIONSHIP>DIRECTOR\n\nMAIL ADDRESS:\n"
+        "\tSTREET 1:\t\t100 NORTH RIVERSIDE PLAZA\n\tCITY:\t\t\tCHICAGO\n</REPORTING-OWNER>\n";
+    auto outcome = run_envelope_rule(envelope::tag_block(), input, block);
+    ASSERT_TRUE(outcome.matched);
+    EXPECT_EQ(outcome.consumed, input.size());
+    ASSERT_EQ(block.groups.size(), 3u);
+    EXPECT_EQ(block.groups[0].name, "COMPANY DATA");
+    ASSERT_EQ(block.groups[0].fields.size(), 2u);
+    EXPECT_EQ(block.groups[0].fields[1].value, "0001012325");
+    EXPECT_EQ(block.groups[1].fields.at(0).key, "RELATIONSHIP");   // a loose field
+    EXPECT_EQ(block.groups[1].fields.at(0).value, "DIRECTOR");
+    EXPECT_EQ(block.groups[2].name, "MAIL ADDRESS");
+    EXPECT_EQ(block.groups[2].fields.at(1).value, "CHICAGO");
+}
+
 TEST(TagHeader, StopsAtTheFirstDocument) {
     ast::header header;
     std::string input =

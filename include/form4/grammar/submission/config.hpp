@@ -5,6 +5,7 @@
 // x3::with<state_tag>(state).
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,10 @@ using grammar::syntax_error;
 // Everything a parse carries besides the attribute.
 struct parse_state : grammar::reporting_state {
     std::size_t max_string_bytes = std::size_t{1} << 20;   // one header value (parse_limits)
+    // Where a tag group or a tag block was tried and failed (no closing tag):
+    // not tried there again from each enclosing attempt, which made a header
+    // of many "<A>" lines take cubic time.
+    std::unordered_set<char const*> failed_tag_groups, failed_tag_blocks;
 };
 
 struct state_tag;

@@ -53,15 +53,37 @@ auto const tag_field_def = '<' >> tag_name[actions::set_key] >> '>' >> rest_of_l
 
 auto const closing_tag = x3::lit("</") >> tag_name[actions::check_close] >> '>' >> *blank >> end_of_line;
 
+// A group or block holds at most this many lines: an opening line that
+// opens nothing is then given up after a bounded look, however long the header.
+constexpr int max_tag_group_lines = 64;
+constexpr int max_tag_block_lines = 256;
+
 tag_group_type const tag_group = "tag group";
 auto const tag_group_def = '<' >> tag_name[actions::set_name] >> '>' >> *blank >> line_end >>
-                           *(blank_line | tag_field[actions::add_field]) >> closing_tag;
+                           x3::repeat(0, max_tag_group_lines)[blank_line | tag_field[actions::add_field]] >>
+                           closing_tag;
+auto const tag_group_once = tried_once(&parse_state::failed_tag_groups)[tag_group];
+
+// 1990s .txt headers put text-form groups inside a tag block, the group's
+// line at the start and its fields one tab in:
+//   <REPORTING-OWNER>
+//   COMPANY DATA:
+//   <tab>COMPANY CONFORMED NAME:<tabs>CANTALUPO JAMES R
+//   <RELATIONSHIP>DIRECTOR
+//   </REPORTING-OWNER>
+x3::rule<struct flat_text_group_class, ast::group> const flat_text_group = "header group";
+auto const flat_text_group_def =
+    text_key[actions::set_name] >> ':' >> *blank >> line_end >>
+    x3::repeat(0, max_tag_group_lines)[x3::lit('\t') >> text_field[actions::add_field]];
 
 tag_block_type const tag_block = "tag block";
 auto const tag_block_def = x3::eps[actions::mark_block] >> '<' >> tag_name[actions::set_name] >> '>' >> *blank >>
                            line_end >>
-                           *(blank_line | tag_group[actions::add_group] | tag_field[actions::add_loose_field]) >>
+                           x3::repeat(0, max_tag_block_lines)[blank_line | tag_group_once[actions::add_group] |
+                                                              tag_field[actions::add_loose_field] |
+                                                              flat_text_group[actions::add_group]] >>
                            closing_tag;
+auto const tag_block_once = tried_once(&parse_state::failed_tag_blocks)[tag_block];
 
 // ---- whole headers --------------------------------------------------------
 
@@ -74,7 +96,8 @@ auto const text_header_end_def = text_header_close >> *blank >> end_of_line;
 
 auto const text_header_start = text_header_open >> x3::omit[rest_of_line] >> end_of_line;
 auto const text_header_items =
-    *(blank_line | (!x3::lit("<DOCUMENT>") >> tag_field[actions::add_field]) | text_block[actions::add_block] |
+    *(blank_line | (!x3::lit("<DOCUMENT>") >> (tag_block_once[actions::add_block] | tag_field[actions::add_field])) |
+      text_block[actions::add_block] |
       text_field[actions::add_field] | text_header_unknown[actions::unknown_line]);
 
 // Sequences (>>) are named before they meet an expectation (>), so that
@@ -87,11 +110,11 @@ auto const tag_header_stop = x3::lit("<DOCUMENT>") | x3::lit("</SUBMISSION>");
 auto const tag_header_unknown = x3::raw[!tag_header_stop >> +line_char >> end_of_line];
 
 tag_header_type const tag_header = "submission header";
-auto const tag_header_def = *(blank_line | (!tag_header_stop >> (tag_block[actions::add_block] |
+auto const tag_header_def = *(blank_line | (!tag_header_stop >> (tag_block_once[actions::add_block] |
                                                                   tag_field[actions::add_field])) |
                               tag_header_unknown[actions::unknown_line]);
 
 BOOST_SPIRIT_DEFINE(text_key, continuation, text_field, text_group, text_block, tag_name, tag_field, tag_group,
-                    tag_block, text_header_end, text_header, tag_header)
+                    flat_text_group, tag_block, text_header_end, text_header, tag_header)
 
 }  // namespace form4::grammar::submission

@@ -4,6 +4,7 @@
 // every rule ends at a line end, and CRLF, LF and a lone CR all end a line.
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "form4/grammar/submission/ast.hpp"
@@ -164,4 +165,41 @@ struct unknown_line_t {
 inline constexpr unknown_line_t unknown_line{};
 
 }  // namespace actions
+
+// tried_once(&parse_state::failed_...)[p]: p is not tried again where it
+// failed before (p must depend on the input alone, as the tag rules do).
+template <class Subject>
+struct tried_once_directive : x3::unary_parser<Subject, tried_once_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, tried_once_directive<Subject>>;
+    using failures_member = std::unordered_set<char const*> parse_state::*;
+    static bool const is_pass_through_unary = true;
+    static bool const handles_container = Subject::handles_container;
+
+    constexpr tried_once_directive(Subject const& subject, failures_member failures)
+        : base_type(subject), failures(failures) {}
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute& attribute) const {
+        auto& failed = state_of(context).*failures;
+        if (failed.count(first)) return false;
+        if (this->subject.parse(first, last, context, rcontext, attribute)) return true;
+        failed.insert(first);
+        return false;
+    }
+
+    failures_member failures;
+};
+
+struct tried_once_gen {
+    std::unordered_set<char const*> parse_state::* failures;
+    template <class Subject>
+    constexpr tried_once_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return {x3::as_parser(subject), failures};
+    }
+};
+
+constexpr tried_once_gen tried_once(std::unordered_set<char const*> parse_state::* failures) { return {failures}; }
+
 }  // namespace form4::grammar::submission
