@@ -55,7 +55,8 @@ struct options {
     bool sec_round = false;
     // Parsing threads; 0 means one per core.
     unsigned threads = 0;
-    // Documents read but not yet written, at most; 0 means 4 per thread.
+    // Documents read but not yet written, at most; 0 means 16 per thread
+    // (64 at least), enough that threads seldom wait on one another.
     // This is what bounds memory (with the size of the largest document).
     std::size_t max_in_flight = 0;
     // EDGAR submissions of other forms (a daily feed holds every form filed

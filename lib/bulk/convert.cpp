@@ -152,7 +152,7 @@ class pipeline {
 public:
     pipeline(const options& opts, std::size_t threads)
         : opts_(opts), threads_(threads),
-          limit_(opts.max_in_flight ? opts.max_in_flight : 4 * threads) {}
+          limit_(opts.max_in_flight ? opts.max_in_flight : std::max<std::size_t>(64, 16 * threads)) {}
 
     summary run(std::span<const std::filesystem::path> inputs, const tsv_sink& sink) {
         auto started = steady::now();
@@ -288,8 +288,9 @@ private:
             {
                 std::lock_guard lock(mutex_);
                 ++next_to_write_;
-                --in_flight_;
-                can_read_.notify_one();
+                // The reader waits only when the window is full: wake it then
+                // alone, not once per document.
+                if (in_flight_-- == limit_) can_read_.notify_one();
             }
             auto now = steady::now();
             if (opts_.on_progress && now - last_report >= opts_.progress_interval) {
