@@ -91,7 +91,7 @@ inline std::uint32_t load4(const char* p) noexcept {
     std::memcpy(&word, p, 4);
     return word;
 }
-inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
     if (n >= 8) {  // whole words, then the last eight bytes (overlapping)
         for (std::size_t i = 0; i + 8 < n; i += 8)
             if (load8(a + i) != load8(b + i)) return false;
@@ -336,14 +336,15 @@ struct text_byte_table {
 };
 inline constexpr text_byte_table text_bytes{};
 
-// Reads character data up to the next tag (comments, PIs and CDATA inside
-// are handled), trimmed. Stops at '<' of a start or end tag, or at the end.
-inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
-    // Fast path, the common case: plain characters up to the next tag, with
-    // a note of whether any needs decoding or is not ASCII.
+// Where the character data at `it` meets its first '<' (or the end), and
+// whether any byte before needs decoding or is not ASCII.
+struct text_run {
+    iterator_type stop;
+    unsigned seen = 0;  // text_byte flags
+};
+inline text_run scan_text_run(iterator_type it, iterator_type last) noexcept {
     unsigned seen = 0;
     iterator_type p = it;
-    bool at_lt = false;
 #if defined(__SSE2__)
     for (; last - p >= 16; p += 16) {
         __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -354,33 +355,55 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
         unsigned before = lt ? (lt & (0u - lt)) - 1 : 0xFFFFu;  // the bytes before the first '<'
         if (decode & before) seen |= needs_decoding;
         if (high & before) seen |= high_byte;
-        if (lt) {
-            p += std::countr_zero(lt);
-            at_lt = true;
-            break;
-        }
+        if (lt) return {p + std::countr_zero(lt), seen};
     }
 #endif
-    for (; !at_lt && p != last; ++p) {
+    for (; p != last; ++p) {
         unsigned kind = text_bytes.kind[static_cast<unsigned char>(*p)];
         if (kind == opens_tag) break;
         seen |= kind;
     }
-    if (p != last && !(seen & needs_decoding) && !state.latin1 && opens_markup(p, last) && p[1] != '!' &&
+    return {p, seen};
+}
+
+// [begin, end) without the white space at either end, within the length limit.
+inline std::string_view trimmed_value(iterator_type begin, iterator_type end, const parse_state& state) {
+    iterator_type at = begin;
+    while (begin != end && is_space(*begin)) ++begin;
+    while (end != begin && is_space(end[-1])) --end;
+    if (static_cast<std::size_t>(end - begin) > state.limits.max_string_bytes)
+        state.fail(at, "limit.string-length",
+                   "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) + " bytes");
+    return {begin, static_cast<std::size_t>(end - begin)};
+}
+
+// The common case of a typed value: plain ASCII up to an end tag, read as a
+// view of the input with no string built. Nothing (and `it` unmoved) when the
+// text needs decoding or checking, or anything but an end tag follows it.
+inline std::optional<std::string_view> read_plain_value(iterator_type& it, iterator_type last,
+                                                        const parse_state& state) {
+    text_run run = scan_text_run(it, last);
+    if (run.seen != 0 || state.latin1 || last - run.stop < 2 || run.stop[1] != '/') return std::nullopt;
+    std::string_view value = trimmed_value(it, run.stop, state);
+    it = run.stop;
+    return value;
+}
+
+// Reads character data up to the next tag (comments, PIs and CDATA inside
+// are handled), trimmed, into `out`. Stops at '<' of a start or end tag, or
+// at the end.
+inline void read_text_into(std::string& out, iterator_type& it, iterator_type last, const parse_state& state) {
+    text_run run = scan_text_run(it, last);  // the common case: plain characters up to the next tag
+    iterator_type p = run.stop;
+    if (p != last && !(run.seen & needs_decoding) && !state.latin1 && opens_markup(p, last) && p[1] != '!' &&
         p[1] != '?') {
-        iterator_type begin = it, end = p;
-        while (begin != end && is_space(*begin)) ++begin;
-        while (end != begin && is_space(end[-1])) --end;
-        if (static_cast<std::size_t>(end - begin) > state.limits.max_string_bytes)
-            state.fail(it, "limit.string-length",
-                       "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) +
-                           " bytes");
+        std::string_view value = trimmed_value(it, p, state);
+        out.assign(value.data(), value.size());
+        if (run.seen & high_byte) check_utf8(out, value.data(), state);
         it = p;
-        std::string value(begin, end);
-        if (seen & high_byte) check_utf8(value, begin, state);
-        return value;
+        return;
     }
-    std::string out;
+    out.clear();
     iterator_type start = it;
     for (;;) {
         auto* lt = static_cast<iterator_type>(std::memchr(it, '<', static_cast<std::size_t>(last - it)));
@@ -414,6 +437,11 @@ inline std::string read_text(iterator_type& it, iterator_type last, const parse_
     }
     trim(out);
     if (!state.latin1) check_utf8(out, start, state);
+}
+
+inline std::string read_text(iterator_type& it, iterator_type last, const parse_state& state) {
+    std::string out;
+    read_text_into(out, it, last, state);
     return out;
 }
 
@@ -617,8 +645,8 @@ inline iterator_type skip_damaged(iterator_type it, iterator_type last, std::str
 // none there). Stops at the next tag and returns the length of its name when
 // it is a start tag, else 0 (an end tag, the end of the input, or what the
 // enclosing element must report).
-inline std::size_t skip_gap(iterator_type& first, iterator_type last, const parse_state& state) {
-    skip_space(first, last);  // usually all there is before the next tag
+[[gnu::noinline]] inline std::size_t skip_gap_slowly(iterator_type& first, iterator_type last,
+                                                     const parse_state& state) {
     for (;;) {
         auto* lt = first != last && *first == '<'
                        ? first
@@ -636,6 +664,19 @@ inline std::size_t skip_gap(iterator_type& first, iterator_type last, const pars
         state.report(severity::warning, first, "xml.stray-lt", "skipped a stray '<' between elements");
         ++first;
     }
+}
+
+// The usual gap is indentation and then a start or end tag: that path stays
+// small and inline, the rest (comments, PIs, stray '<') goes out of line.
+inline std::size_t skip_gap(iterator_type& first, iterator_type last, const parse_state& state) {
+    skip_space(first, last);
+    if (last - first >= 2 && *first == '<') {
+        char next = first[1];
+        if (next == '/') return 0;
+        if (next != '!' && next != '?')
+            if (std::size_t name_size = start_tag_name_size(first, last)) return name_size;
+    }
+    return skip_gap_slowly(first, last, state);
 }
 
 // Lenient mode only: skips an end tag at `first` that closes neither the
@@ -674,8 +715,18 @@ struct text_parser : x3::parser<text_parser> {
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
                Attribute& attribute) const {
-        auto& state = state_of(context);
-        std::string text = scan::read_text(first, last, state);
+        if constexpr (std::is_same_v<Attribute, std::string>) {
+            read_into(attribute, first, last, state_of(context));  // straight into the model's string
+        } else {
+            std::string text;
+            read_into(text, first, last, state_of(context));
+            x3::traits::move_to(text, attribute);
+        }
+        return true;
+    }
+
+    static void read_into(std::string& text, iterator_type& first, iterator_type last, parse_state& state) {
+        scan::read_text_into(text, first, last, state);
         // A leaf the schema gives no children: skip any (with a warning) and keep reading text.
         while (scan::at_any_start_tag(first, last)) {
             if (!state.lenient) state.fail(first, "xml.unexpected-element", "unexpected element inside a value");
@@ -684,8 +735,6 @@ struct text_parser : x3::parser<text_parser> {
             std::string more = scan::read_text(first, last, state);
             if (!more.empty()) text += (text.empty() ? "" : " ") + more;
         }
-        x3::traits::move_to(text, attribute);
-        return true;
     }
 };
 

@@ -70,24 +70,33 @@ inline std::optional<decimal> cleaned_decimal(std::string_view s) {
 
 }  // namespace convert
 
+// A leaf's trimmed text: a view of the input in the common case (plain ASCII
+// up to the end tag), else decoded into `decoded` and viewed there.
+inline std::string_view value_text(iterator_type& first, iterator_type last, parse_state& state,
+                                   std::string& decoded) {
+    if (auto plain = scan::read_plain_value(first, last, state)) return *plain;
+    text_parser::read_into(decoded, first, last, state);
+    return decoded;
+}
+
 template <class Derived, class Value>
 struct value_parser_base : x3::parser<Derived> {
     using attribute_type = std::optional<Value>;
     static bool const has_attribute = true;
 
     template <class Context, class RContext, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
                Attribute& attribute) const {
         auto& state = state_of(context);
         iterator_type at = first;
-        std::string raw;
-        text_parser{}.parse(first, last, context, rcontext, raw);
+        std::string decoded;
+        std::string_view raw = value_text(first, last, state, decoded);
         std::optional<Value> value;
         if (!raw.empty()) {
             value = Derived::convert(raw);
             if (!value) {
                 auto repaired = Derived::repair(raw);
-                std::string what = std::string("'") + raw + "' is not " + Derived::kind;
+                std::string what = "'" + std::string(raw) + "' is not " + Derived::kind;
                 if (!state.lenient) state.fail(at, "xml.bad-value", what);
                 state.report(severity::warning, at, "xml.bad-value",
                              repaired ? what + "; read it as such" : what + "; left the field empty");
@@ -101,24 +110,24 @@ struct value_parser_base : x3::parser<Derived> {
 
 struct decimal_value_parser : value_parser_base<decimal_value_parser, decimal> {
     static constexpr const char* kind = "a decimal number";
-    static std::optional<decimal> convert(const std::string& s) { return decimal::parse(s); }
-    static std::optional<decimal> repair(const std::string& s) { return convert::cleaned_decimal(s); }
+    static std::optional<decimal> convert(std::string_view s) { return decimal::parse(s); }
+    static std::optional<decimal> repair(std::string_view s) { return convert::cleaned_decimal(s); }
 };
 
 struct date_value_parser : value_parser_base<date_value_parser, form4::date> {
     static constexpr const char* kind = "a date (YYYY-MM-DD)";
-    static std::optional<form4::date> convert(const std::string& s) { return convert::iso_date(s); }
-    static std::optional<form4::date> repair(const std::string& s) { return convert::us_date(s); }
+    static std::optional<form4::date> convert(std::string_view s) { return convert::iso_date(s); }
+    static std::optional<form4::date> repair(std::string_view s) { return convert::us_date(s); }
 };
 
 struct bool_value_parser : value_parser_base<bool_value_parser, bool> {
     static constexpr const char* kind = "a boolean (0, 1, true, false)";
-    static std::optional<bool> convert(const std::string& s) {
+    static std::optional<bool> convert(std::string_view s) {
         if (s == "1" || s == "true") return true;
         if (s == "0" || s == "false") return false;
         return std::nullopt;
     }
-    static std::optional<bool> repair(const std::string& s) {
+    static std::optional<bool> repair(std::string_view s) {
         if (s == "TRUE" || s == "True" || s == "Y" || s == "y" || s == "X" || s == "x") return true;
         if (s == "FALSE" || s == "False" || s == "N" || s == "n") return false;
         return std::nullopt;
@@ -132,10 +141,11 @@ struct code_value_parser : x3::parser<code_value_parser<Enum>> {
     static bool const has_attribute = true;
 
     template <class Context, class RContext, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&,
                Attribute& attribute) const {
-        std::string raw;
-        text_parser{}.parse(first, last, context, rcontext, raw);
+        auto& state = state_of(context);
+        std::string decoded;
+        std::string_view raw = value_text(first, last, state, decoded);
         std::optional<coded<Enum>> value;
         if (!raw.empty()) value = make_coded<Enum>(raw);
         x3::traits::move_to(value, attribute);
