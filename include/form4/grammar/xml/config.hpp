@@ -3,6 +3,7 @@
 // translation unit that instantiates it. The context type must be exactly
 // what parse_xml() builds with x3::with<state_tag>(state).
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,12 +22,37 @@ using iterator_type = char const*;
 
 using grammar::syntax_error;
 
+// The names of the open elements, innermost last. Entries past size() are
+// kept for reuse, so that opening an element is a store, not a vector call.
+class element_stack {
+public:
+    void push_back(std::string_view name) {
+        if (size_ == names_.size()) names_.push_back(name);
+        else names_[size_] = name;
+        ++size_;
+    }
+    void pop_back() noexcept { --size_; }
+    void pop_to(std::size_t depth) noexcept { size_ = depth; }
+    std::string_view back() const noexcept { return names_[size_ - 1]; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    const std::string_view* begin() const noexcept { return names_.data(); }
+    const std::string_view* end() const noexcept { return names_.data() + size_; }
+    auto rbegin() const noexcept { return std::reverse_iterator(end()); }
+    auto rend() const noexcept { return std::reverse_iterator(begin()); }
+    void reserve(std::size_t n) { names_.reserve(n); }
+
+private:
+    std::vector<std::string_view> names_;
+    std::size_t size_ = 0;
+};
+
 // Everything a parse carries besides the attribute: options, the open
 // elements (for end-tag recovery and the depth limit), and the diagnostics.
 struct parse_state : grammar::reporting_state {
     bool latin1 = false;                  // encoding="ISO-8859-1" or windows-1252
     parse_limits limits{};
-    std::vector<std::string_view> open_elements;
+    element_stack open_elements;
     std::size_t element_count = 0;
     // The start tag the children loop stopped at, and its name's length.
     char const* tag_at = nullptr;

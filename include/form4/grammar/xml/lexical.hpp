@@ -505,18 +505,11 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
            opens_markup(it, last);
 }
 
-// Reads the end tag of `name` at `it`. Strict mode: anything else is an
-// error. Lenient mode: a missing or garbled end tag closes the element with a
-// warning, and an end tag that belongs to an enclosing element is left for it.
-inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
-    // The common case first, without building any message.
+[[gnu::noinline]] inline void read_end_tag_slowly(iterator_type& it, iterator_type last, std::string_view name,
+                                                  parse_state& state) {
     if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
-        same_bytes(it + 2, name.data(), name.size())) {
+        same_bytes(it + 2, name.data(), name.size())) {  // "</name >"
         iterator_type p = it + 2 + name.size();
-        if (*p == '>') {
-            it = p + 1;
-            return;
-        }
         scan::skip_space(p, last);
         if (p != last && *p == '>') {
             it = p + 1;
@@ -565,6 +558,19 @@ inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view
     }
     if (!state.lenient) state.fail(it, "xml.expected", "expected " + expected);
     state.report(severity::warning, it, "xml.missing-end-tag", "missing " + expected + "; closed it here");
+}
+
+// Reads the end tag of `name` at `it`. Strict mode: anything else is an
+// error. Lenient mode: a missing or garbled end tag closes the element with a
+// warning, and an end tag that belongs to an enclosing element is left for it.
+inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
+    // "</name>", the common case, inline; anything else out of line.
+    if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
+        same_bytes(it + 2, name.data(), name.size()) && it[2 + name.size()] == '>') {
+        it += 3 + name.size();
+        return;
+    }
+    read_end_tag_slowly(it, last, name, state);
 }
 
 // Skips one element starting at `it` ('<' of its start tag), whatever its
@@ -682,14 +688,8 @@ inline std::size_t skip_gap(iterator_type& first, iterator_type last, const pars
 // Lenient mode only: skips an end tag at `first` that closes neither the
 // current element nor any enclosing one, with a warning (strict mode leaves
 // it to read_end_tag, which rejects it).
-inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
-    if (!state.lenient || !starts_with(first, last, "</")) return false;
-    if (!state.open_elements.empty()) {  // the usual case: it closes the current element
-        std::string_view current = state.open_elements.back();
-        if (static_cast<std::size_t>(last - first) > current.size() + 2 &&
-            same_bytes(first + 2, current.data(), current.size()) && !is_name_char(first[2 + current.size()]))
-            return false;
-    }
+[[gnu::noinline]] inline bool skip_stray_end_tag_slowly(iterator_type& first, iterator_type last,
+                                                        const parse_state& state) {
     iterator_type it = first + 2;
     std::string_view name = read_name(it, last);
     skip_space(it, last);
@@ -700,6 +700,17 @@ inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const p
                  "skipped the end tag </" + std::string(name) + ">, which closes no open element");
     first = it + 1;
     return true;
+}
+
+inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
+    if (!state.lenient || !starts_with(first, last, "</")) return false;
+    if (!state.open_elements.empty()) {  // the usual case: it closes the current element
+        std::string_view current = state.open_elements.back();
+        if (static_cast<std::size_t>(last - first) > current.size() + 2 &&
+            same_bytes(first + 2, current.data(), current.size()) && !is_name_char(first[2 + current.size()]))
+            return false;
+    }
+    return skip_stray_end_tag_slowly(first, last, state);
 }
 
 }  // namespace scan
@@ -913,7 +924,7 @@ struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>>
             return this->subject.parse(first, last, context, rcontext, attribute);
         } catch (const syntax_error& error) {
             if (!state.lenient || error.code.rfind("limit.", 0) == 0) throw;
-            state.open_elements.resize(open);
+            state.open_elements.pop_to(open);
             state.path.resize(path_size);
             iterator_type name_at = start + 1;
             std::string_view name = scan::read_name(name_at, last);
