@@ -23,10 +23,12 @@ using sub::iterator_type;
 // One vocabulary for both header forms: the .nc tag names. A .txt key is
 // upper-cased, its spaces become hyphens, and the few keys spelled
 // differently are renamed ("CENTRAL INDEX KEY" -> "CIK").
-std::string canonical_key(std::string_view key) {
-    std::string out;
-    out.reserve(key.size());
-    for (char c : key) out += c == ' ' ? '-' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+char canonical_key_char(char c) noexcept {
+    if (c == ' ') return '-';
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+std::string_view renamed_key(std::string_view key) noexcept {
     static constexpr std::pair<std::string_view, std::string_view> renamed[] = {
         {"CONFORMED-SUBMISSION-TYPE", "TYPE"},
         {"CONFORMED-PERIOD-OF-REPORT", "PERIOD"},
@@ -39,19 +41,34 @@ std::string canonical_key(std::string_view key) {
         {"BUSINESS-PHONE", "PHONE"},
     };
     for (auto [from, to] : renamed)
-        if (out == from) return std::string(to);
-    return out;
+        if (key == from) return to;
+    return key;
+}
+
+std::string canonical_key(std::string_view key) {
+    std::string out(key.size(), '\0');
+    for (std::size_t i = 0; i < key.size(); ++i) out[i] = canonical_key_char(key[i]);
+    return std::string(renamed_key(out));
+}
+
+// canonical_key(key) == wanted, without building a string: the header is
+// searched field by field for every fact.
+bool key_is(std::string_view key, std::string_view wanted) {
+    char buffer[64];
+    if (key.size() > sizeof buffer) return canonical_key(key) == wanted;
+    for (std::size_t i = 0; i < key.size(); ++i) buffer[i] = canonical_key_char(key[i]);
+    return renamed_key(std::string_view(buffer, key.size())) == wanted;
 }
 
 const sub::ast::field* find_field(const std::vector<sub::ast::field>& fields, std::string_view key) {
     for (const auto& f : fields)
-        if (canonical_key(f.key) == key) return &f;
+        if (key_is(f.key, key)) return &f;
     return nullptr;
 }
 
 const sub::ast::field* find_in_block(const sub::ast::block& block, std::string_view group, std::string_view key) {
     for (const auto& g : block.groups)
-        if (canonical_key(g.name) == group)
+        if (key_is(g.name, group))
             if (auto f = find_field(g.fields, key)) return f;
     return nullptr;
 }
@@ -176,7 +193,7 @@ public:
         // <RELATIONSHIP>DIRECTOR, one line per relationship.
         for (const auto& group : block.groups)
             for (const auto& field : group.fields) {
-                if (canonical_key(field.key) != "RELATIONSHIP") continue;
+                if (!key_is(field.key, "RELATIONSHIP")) continue;
                 std::string value = canonical_key(model_text(field));
                 if (value == "DIRECTOR") owner.relationship.is_director = true;
                 else if (value == "OFFICER") owner.relationship.is_officer = true;

@@ -62,7 +62,7 @@ tag_header_type const tag_header = "submission header";
 // range starts after <XML>'s line end so that XML line 1 is the next line.
 x3::rule<struct xml_section_class, ast::text_range> const xml_section = "<XML>";
 auto const xml_section_def = x3::omit[*blank_line] >> x3::lit("<XML>") >> x3::omit[*blank] >> line_end >>
-                             x3::raw[*(x3::char_ - x3::lit("</XML>"))] >> x3::lit("</XML>");
+                             x3::raw[until("</XML>")] >> x3::lit("</XML>");
 
 x3::rule<struct text_end_class> const text_end = "</TEXT>";
 auto const text_end_def = x3::lit("</TEXT>") >> *blank >> end_of_line;
@@ -77,7 +77,7 @@ document_part_type const document_part = "<DOCUMENT>";
 auto const document_start = x3::eps[actions::mark_document] >> x3::lit("<DOCUMENT>") >> *blank >> line_end;
 auto const document_fields = *(blank_line | (!x3::lit("<TEXT>") >> tag_field[actions::add_field]));
 auto const document_text =
-    x3::raw[-xml_section[actions::set_xml] >> *(x3::char_ - x3::lit("</TEXT>"))][actions::set_text];
+    x3::raw[-xml_section[actions::set_xml] >> until("</TEXT>")][actions::set_text];
 auto const document_part_def = document_start > document_fields > text_start > document_text > text_end > document_end;
 
 // -----BEGIN PRIVACY-ENHANCED MESSAGE----- and its MIC-CLEAR preamble lines.

@@ -15,16 +15,16 @@ using namespace lexical;
 
 // A key starts with a letter or digit and runs to the colon: "STREET 1",
 // "SEC FILE NUMBER", "REPORTING-OWNER".
-x3::rule<struct text_key_class, std::string> const text_key = "header key";
-auto const text_key_def = x3::char_("A-Za-z0-9") >> *(x3::char_ - x3::char_(":\r\n\t<"));
+x3::rule<struct text_key_class, std::string_view> const text_key = "header key";
+auto const text_key_def = header_key;
 
 // A wrapped value: an indented line that is not itself "KEY:".
-x3::rule<struct continuation_class, std::string> const continuation = "continued value";
-auto const continuation_def = x3::omit[+blank] >> !(text_key >> ':') >> !x3::lit('<') >> +line_char >> end_of_line;
+auto const continuation = x3::omit[+blank] >> !(text_key >> ':') >> !x3::lit('<') >>
+                          line_text[actions::append_continuation] >> end_of_line;
 
 text_field_type const text_field = "header field";
 auto const text_field_def = text_key[actions::set_key] >> ':' >> *blank >> rest_of_line[actions::set_value] >>
-                            end_of_line >> *continuation[actions::append_continuation];
+                            end_of_line >> *continuation;
 
 // Group lines are indented by one tab, their fields by two or more.
 auto const group_indent = x3::lit('\t') >> !blank;
@@ -32,7 +32,7 @@ auto const field_indent = x3::lit('\t') >> +blank;
 
 // An indented line inside a group that is not "KEY: value": an error when
 // strict; when lenient, skipping just that line keeps the rest of the group.
-auto const group_unknown = x3::raw[field_indent >> +line_char >> end_of_line];
+auto const group_unknown = x3::raw[field_indent >> line_text >> end_of_line];
 
 text_group_type const text_group = "header group";
 auto const text_group_def = group_indent >> text_key[actions::set_name] >> ':' >> *blank >> line_end >>
@@ -45,8 +45,8 @@ auto const text_block_def = x3::eps[actions::mark_block] >> !blank >> text_key[a
 
 // ---- the tag form ("<KEY>value") ------------------------------------------
 
-x3::rule<struct tag_name_class, std::string> const tag_name = "tag name";
-auto const tag_name_def = x3::char_("A-Za-z0-9") >> *x3::char_("A-Za-z0-9_.-");
+x3::rule<struct tag_name_class, std::string_view> const tag_name = "tag name";
+auto const tag_name_def = tag_name_run;
 
 tag_field_type const tag_field = "tag field";
 auto const tag_field_def = '<' >> tag_name[actions::set_key] >> '>' >> rest_of_line[actions::set_value] >> end_of_line;
@@ -89,7 +89,7 @@ auto const tag_block_once = tried_once(&parse_state::failed_tag_blocks)[tag_bloc
 
 auto const text_header_open = x3::lit("<SEC-HEADER>") | x3::lit("<IMS-HEADER>");
 auto const text_header_close = x3::lit("</SEC-HEADER>") | x3::lit("</IMS-HEADER>");
-auto const text_header_unknown = x3::raw[!text_header_close >> !x3::lit("<DOCUMENT>") >> +line_char >> end_of_line];
+auto const text_header_unknown = x3::raw[!text_header_close >> !x3::lit("<DOCUMENT>") >> line_text >> end_of_line];
 
 x3::rule<struct text_header_end_class> const text_header_end = "</SEC-HEADER>";
 auto const text_header_end_def = text_header_close >> *blank >> end_of_line;
@@ -107,14 +107,14 @@ auto const text_header_def = text_header_start > text_header_items > text_header
 
 // <SUBMISSION>'s items run up to its first <DOCUMENT> (or its end).
 auto const tag_header_stop = x3::lit("<DOCUMENT>") | x3::lit("</SUBMISSION>");
-auto const tag_header_unknown = x3::raw[!tag_header_stop >> +line_char >> end_of_line];
+auto const tag_header_unknown = x3::raw[!tag_header_stop >> line_text >> end_of_line];
 
 tag_header_type const tag_header = "submission header";
 auto const tag_header_def = *(blank_line | (!tag_header_stop >> (tag_block_once[actions::add_block] |
                                                                   tag_field[actions::add_field])) |
                               tag_header_unknown[actions::unknown_line]);
 
-BOOST_SPIRIT_DEFINE(text_key, continuation, text_field, text_group, text_block, tag_name, tag_field, tag_group,
+BOOST_SPIRIT_DEFINE(text_key, text_field, text_group, text_block, tag_name, tag_field, tag_group,
                     flat_text_group, tag_block, text_header_end, text_header, tag_header)
 
 }  // namespace form4::grammar::submission

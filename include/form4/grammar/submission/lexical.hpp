@@ -2,6 +2,7 @@
 // Line-level pieces shared by the header and document rules, and the
 // semantic actions that build the AST. An EDGAR envelope is line oriented:
 // every rule ends at a line end, and CRLF, LF and a lone CR all end a line.
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -16,13 +17,93 @@ namespace lexical {
 inline auto const blank = x3::char_(" \t");
 inline auto const line_end = x3::lit("\r\n") | x3::lit('\n') | x3::lit('\r');
 inline auto const end_of_line = line_end | x3::eoi;
-inline auto const line_char = x3::char_ - x3::char_("\r\n");
 inline auto const blank_line = x3::omit[*blank >> line_end];
-// The rest of the line, line end not included.
-inline auto const rest_of_line = *line_char;
+
+// A run of characters read in one pass as a view of the input (X3's
+// *char_ into a string pushes back char by char): one that `First` accepts,
+// then any that `Rest` accepts; fails when shorter than `min`.
+template <class First, class Rest>
+struct run_parser : x3::parser<run_parser<First, Rest>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+
+    constexpr explicit run_parser(std::size_t min) : min(min) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const&, RContext&,
+               Attribute& attribute) const {
+        iterator_type it = first;
+        if (it != last && First{}(*it)) {
+            ++it;
+            while (it != last && Rest{}(*it)) ++it;
+        }
+        if (static_cast<std::size_t>(it - first) < min) return false;
+        attribute = std::string_view(first, static_cast<std::size_t>(it - first));
+        first = it;
+        return true;
+    }
+
+    std::size_t min;
+};
+
+struct not_line_end {
+    constexpr bool operator()(char c) const noexcept { return c != '\r' && c != '\n'; }
+};
+struct ascii_alnum {
+    constexpr bool operator()(char c) const noexcept {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+};
+struct header_key_char {  // a text-form key runs to the colon
+    constexpr bool operator()(char c) const noexcept {
+        return c != ':' && c != '\r' && c != '\n' && c != '\t' && c != '<';
+    }
+};
+struct tag_name_char {
+    constexpr bool operator()(char c) const noexcept { return ascii_alnum{}(c) || c == '_' || c == '.' || c == '-'; }
+};
+
+// The rest of the line, line end not included (possibly nothing).
+inline constexpr run_parser<not_line_end, not_line_end> rest_of_line{0};
+// The rest of the line, at least one character of it.
+inline constexpr run_parser<not_line_end, not_line_end> line_text{1};
+// "STREET 1", "SEC FILE NUMBER", "REPORTING-OWNER": a letter or digit, then up to the colon.
+inline constexpr run_parser<ascii_alnum, header_key_char> header_key{1};
+// <FILER>, <STREET1>, <FILE-NUMBER>
+inline constexpr run_parser<ascii_alnum, tag_name_char> tag_name_run{1};
+
 // A whole line; never matches nothing (at the end of the input), so that a
 // repeat of it always ends.
-inline auto const skip_line = x3::omit[!x3::eoi >> *line_char >> end_of_line];
+inline auto const skip_line = x3::omit[!x3::eoi >> rest_of_line >> end_of_line];
+
+// Everything up to the first `marker`, which is left unread, or to the end:
+// *(char_ - lit(marker)) with memchr and one compare per candidate instead
+// of a compare at every byte of a document body.
+struct until_parser : x3::parser<until_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    constexpr explicit until_parser(std::string_view marker) : marker(marker) {}
+
+    template <class Context, class RContext, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const&, RContext&, Attribute&) const {
+        for (iterator_type it = first; it < last;) {
+            auto* hit = static_cast<iterator_type>(std::memchr(it, marker[0], static_cast<std::size_t>(last - it)));
+            if (!hit) break;
+            if (static_cast<std::size_t>(last - hit) >= marker.size() &&
+                std::memcmp(hit, marker.data(), marker.size()) == 0) {
+                first = hit;
+                return true;
+            }
+            it = hit + 1;
+        }
+        first = last;
+        return true;
+    }
+
+    std::string_view marker;
+};
+constexpr until_parser until(std::string_view marker) { return until_parser(marker); }
 
 }  // namespace lexical
 
