@@ -1,0 +1,82 @@
+"""Internal: the model's objects from the pickle streams libform4_c writes
+for this package (form4_result_to_pickle, form4_dataset_to_pickle).
+
+Python's C unpickler builds every object of a document in one call, where
+building them in Python from json.loads output took twice as long as the
+C++ parse. The streams come from the library this package loaded, never
+from a file or the network; filing text is in them only as length-prefixed
+string operands. Even so the unpicklers here resolve no global at all
+(the document streams refer to classes through persistent ids), and the one
+stream that names classes, the shared objects' list, may name only the
+model's classes, decimal.Decimal and datetime.date.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import decimal
+import io
+import pickle
+import sys
+
+from . import _capi as _c
+from . import model
+
+
+def stream(writer, *args) -> bytes:
+    """The bytes of a pickle stream that ``writer`` (a form4_*_to_pickle
+    function) returns as a malloc'd string, copied and freed."""
+    out = ctypes.POINTER(ctypes.c_char)()
+    length = ctypes.c_size_t()
+    _c.check(writer(ctypes.byref(out), ctypes.byref(length), *args))
+    try:
+        return ctypes.string_at(out, length.value)
+    finally:
+        _c.lib.form4_string_free(out)
+
+
+class _NoGlobals(pickle.Unpickler):
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"form4: unexpected global {module}.{name} in a stream of libform4_c")
+
+
+_ALLOWED_GLOBALS = {("decimal", "Decimal"): decimal.Decimal, ("datetime", "date"): datetime.date}
+
+
+class _SharedObjectsUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        # The library names the package's module "form4.model": resolve it
+        # to this package's model whatever the package is imported as.
+        if module == "form4.model" and not name.startswith("_"):
+            found = getattr(model, name, None)
+            if isinstance(found, type):
+                return found
+        if (module, name) in _ALLOWED_GLOBALS:
+            return _ALLOWED_GLOBALS[(module, name)]
+        raise pickle.UnpicklingError(f"form4: unexpected global {module}.{name} in the shared objects")
+
+
+def _shared_objects() -> list:
+    objects = _SharedObjectsUnpickler(io.BytesIO(stream(_c.lib.form4_pickle_shared_objects))).load()
+    # Field names: interned, as attribute names are, so that BUILD and every
+    # later attribute lookup compare them by identity.
+    return [sys.intern(item) if type(item) is str else item for item in objects]
+
+
+SHARED_OBJECTS = _shared_objects()
+
+
+class _DocumentUnpickler(_NoGlobals):
+    # A persistent id is an index into the shared objects: a C-level call.
+    persistent_load = SHARED_OBJECTS.__getitem__
+
+
+def result(data: bytes) -> tuple:
+    """(Document or None, diagnostics) of a form4_result_to_pickle stream."""
+    return _DocumentUnpickler(io.BytesIO(data)).load()
+
+
+def dataset(data: bytes) -> dict:
+    """{table name: [row dict, ...]} of a form4_dataset_to_pickle stream."""
+    return _NoGlobals(io.BytesIO(data)).load()
