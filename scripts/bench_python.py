@@ -5,14 +5,15 @@
 
 Reads every *.xml under --corpus (default: ../shared/corpus/xml beside the
 checkout) into memory once, then times, best of --repeat runs with
-time.perf_counter, over the same bytes:
+time.perf_counter (the runs take turns), over the same bytes:
 
   etree        xml.etree.ElementTree: issuer, owners, every Table I/II row's
                columns with their footnote ids, footnotes and signatures, as
                dicts of stripped strings (untyped: less work than form4 does)
-  parse        form4.parse per document (frozen dataclasses: Decimal, date, enums)
+  parse        form4.parse per document (frozen dataclasses: Decimal, date, enums;
+               built by the C unpickler from form4_result_to_pickle)
   tables       form4.tables: all documents in one call, the eight SEC data-set
-               tables as lists of dicts
+               tables as lists of dicts (form4_dataset_to_pickle)
   c++ parse    the C library's parse alone (form4_parse + form4_result_free),
                for reference: the floor under every Python figure
   to_json      form4.to_json per document (C++ parse and JSON writer)
@@ -200,15 +201,20 @@ def run_to_json(documents):
     return written
 
 
-def best_of(repeat, function, *args):
-    """The fastest of `repeat` runs (seconds) and what the run returned."""
-    times = []
+def best_of_each(repeat, runs):
+    """The fastest of `repeat` runs (seconds) of every run and what it
+    returned. Runs take turns (round robin) rather than each repeating in a
+    block, so that on a shared machine a busy spell slows every run a little
+    instead of one run a lot: the ratios stay comparable."""
+    times = [[] for _ in runs]
+    outcomes = [None] * len(runs)
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        outcome = function(*args)
-        times.append(time.perf_counter() - start)
-    return min(times), outcome
+        for index, (_label, function, *args) in enumerate(runs):
+            gc.collect()
+            start = time.perf_counter()
+            outcomes[index] = function(*args)
+            times[index].append(time.perf_counter() - start)
+    return [(min(t), outcome) for t, outcome in zip(times, outcomes)]
 
 
 def main(argv=None) -> int:
@@ -235,8 +241,7 @@ def main(argv=None) -> int:
     ]
     etree_rate = None
     print(f"{'':44}{'docs/s':>10}{'us/doc':>10}{'vs etree':>10}  read")
-    for label, function, *function_args in runs:
-        seconds, count = best_of(args.repeat, function, *function_args)
+    for (label, *_function), (seconds, count) in zip(runs, best_of_each(args.repeat, runs)):
         rate = len(documents) / seconds
         etree_rate = etree_rate or rate
         print(f"{label:44}{rate:10.0f}{seconds / len(documents) * 1e6:10.1f}{rate / etree_rate:9.1f}x  {count}")

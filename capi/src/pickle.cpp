@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,12 +49,21 @@ constexpr char binput = 'q', long_binput = 'r', binget = 'h', long_binget = 'j';
 // invalid subpart with one U+FFFD; the unpickler instead refuses invalid
 // UTF-8, so the writer replaces exactly as that decode would (the JSON
 // path decoded that way, and stray bytes must not fail a whole filing).
+// Without `replaced`: only whether the text is valid.
 bool valid_utf8(std::string_view text, std::string* replaced) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0, run = 0;
     bool valid = true;
     while (i < n) {
+        if (i + 8 <= n) {  // ASCII eight bytes at a time: nearly all text
+            std::uint64_t word;
+            std::memcpy(&word, p + i, sizeof word);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -95,49 +105,46 @@ bool valid_utf8(std::string_view text, std::string* replaced) {
     return valid;
 }
 
+// The stream, in a malloc'd buffer that becomes the caller's string as it
+// is (form4_string_free is free()). Opcodes and operands are stored with
+// one capacity check each: a document is thousands of tiny writes.
 class pickle_writer {
 public:
     pickle_writer() {
-        out_.reserve(8192);
-        out_ += op::proto;
-        out_ += '\x04';
+        grow(8192);
+        char* p = room(11);
+        p[0] = op::proto;
+        p[1] = '\x04';
         // One frame for everything: an Unpickler reading a file then reads
-        // the stream in one call instead of one per opcode.
-        out_ += op::frame;
-        out_.append(8, '\0');
+        // the stream in one call instead of one per opcode. Length below.
+        p[2] = op::frame;
+        size_ += 11;
+    }
+    pickle_writer(const pickle_writer&) = delete;
+    pickle_writer& operator=(const pickle_writer&) = delete;
+    ~pickle_writer() { std::free(data_); }
+
+    void opcode(char c) {
+        *room(1) = c;
+        ++size_;
     }
 
-    void opcode(char c) { out_ += c; }
-
     void integer(std::int64_t value) {
-        if (value >= 0 && value < 0x100) {
-            out_ += op::binint1;
-            little_endian(static_cast<std::uint64_t>(value), 1);
-        } else if (value >= 0 && value < 0x10000) {
-            out_ += op::binint2;
-            little_endian(static_cast<std::uint64_t>(value), 2);
-        } else if (value >= INT32_MIN && value <= INT32_MAX) {
-            out_ += op::binint;
-            little_endian(static_cast<std::uint64_t>(value), 4);
-        } else {
-            out_ += op::long1;
-            out_ += '\x08';
-            little_endian(static_cast<std::uint64_t>(value), 8);
-        }
+        if (value >= 0 && value < 0x100) return with_operand(op::binint1, static_cast<std::uint64_t>(value), 1);
+        if (value >= 0 && value < 0x10000) return with_operand(op::binint2, static_cast<std::uint64_t>(value), 2);
+        if (value >= INT32_MIN && value <= INT32_MAX) return with_operand(op::binint, static_cast<std::uint64_t>(value), 4);
+        opcode(op::long1);
+        with_operand('\x08', static_cast<std::uint64_t>(value), 8);
     }
     void unsigned_integer(std::uint64_t value) {
         if (value <= static_cast<std::uint64_t>(INT64_MAX)) return integer(static_cast<std::int64_t>(value));
-        out_ += op::long1;  // nine bytes: a zero byte keeps it positive
-        out_ += '\x09';
-        little_endian(value, 8);
-        out_ += '\0';
+        opcode(op::long1);  // nine bytes: a zero byte keeps it positive
+        with_operand('\x09', value, 8);
+        opcode('\0');
     }
 
-    void boolean(bool value) { out_ += value ? op::newtrue : op::newfalse; }
-    void optional_boolean(const std::optional<bool>& value) {
-        if (value) boolean(*value);
-        else out_ += op::none;
-    }
+    void boolean(bool value) { opcode(value ? op::newtrue : op::newfalse); }
+    void optional_boolean(const std::optional<bool>& value) { opcode(value ? (*value ? op::newtrue : op::newfalse) : op::none); }
 
     void text(std::string_view value) {
         if (valid_utf8(value, nullptr)) return raw_text(value);
@@ -147,61 +154,68 @@ public:
     }
 
     void short_bytes(const char* data, std::size_t size) {  // size < 256
-        out_ += op::short_binbytes;
-        little_endian(size, 1);
-        out_.append(data, size);
+        with_operand(op::short_binbytes, size, 1);
+        std::memcpy(room(size), data, size);
+        size_ += size;
     }
 
     void put(std::uint32_t memo) {
-        if (memo < 0x100) {
-            out_ += op::binput;
-            little_endian(memo, 1);
-        } else {
-            out_ += op::long_binput;
-            little_endian(memo, 4);
-        }
+        if (memo < 0x100) with_operand(op::binput, memo, 1);
+        else with_operand(op::long_binput, memo, 4);
     }
     void get(std::uint32_t memo) {
-        if (memo < 0x100) {
-            out_ += op::binget;
-            little_endian(memo, 1);
-        } else {
-            out_ += op::long_binget;
-            little_endian(memo, 4);
-        }
+        if (memo < 0x100) with_operand(op::binget, memo, 1);
+        else with_operand(op::long_binget, memo, 4);
     }
     void persistent(std::uint32_t index) {
         integer(index);
-        out_ += op::binpersid;
+        opcode(op::binpersid);
     }
 
-    // The stream, ended and with its frame length filled in.
-    std::string finish() {
-        out_ += op::stop;
-        const std::uint64_t frame = out_.size() - 11;
-        for (int b = 0; b < 8; ++b) out_[3 + b] = static_cast<char>((frame >> (8 * b)) & 0xFF);
-        return std::move(out_);
+    // Ends the stream, fills in the frame length and hands the buffer over
+    // (NUL-terminated, as every string of the library).
+    char* release(std::size_t* size) {
+        opcode(op::stop);
+        const std::uint64_t frame = size_ - 11;
+        for (int b = 0; b < 8; ++b) data_[3 + b] = static_cast<char>((frame >> (8 * b)) & 0xFF);
+        *room(1) = '\0';
+        *size = size_;
+        char* out = data_;
+        data_ = nullptr;
+        size_ = capacity_ = 0;
+        return out;
     }
 
 private:
-    void little_endian(std::uint64_t value, int bytes) {
-        for (int b = 0; b < bytes; ++b) out_ += static_cast<char>((value >> (8 * b)) & 0xFF);
+    char* room(std::size_t n) {
+        if (capacity_ - size_ < n) grow(size_ + n);
+        return data_ + size_;
+    }
+    void grow(std::size_t at_least) {
+        std::size_t capacity = capacity_ == 0 ? 8192 : capacity_ * 2;
+        while (capacity < at_least) capacity *= 2;
+        char* data = static_cast<char*>(std::realloc(data_, capacity));
+        if (data == nullptr) throw std::bad_alloc();
+        data_ = data;
+        capacity_ = capacity;
+    }
+    void with_operand(char code, std::uint64_t value, int bytes) {
+        char* p = room(1 + static_cast<std::size_t>(bytes));
+        p[0] = code;
+        for (int b = 0; b < bytes; ++b) p[1 + b] = static_cast<char>((value >> (8 * b)) & 0xFF);
+        size_ += 1 + static_cast<std::size_t>(bytes);
     }
     void raw_text(std::string_view value) {
-        if (value.size() < 0x100) {
-            out_ += op::short_binunicode;
-            little_endian(value.size(), 1);
-        } else if (value.size() <= 0xFFFFFFFFu) {
-            out_ += op::binunicode;
-            little_endian(value.size(), 4);
-        } else {
-            out_ += op::binunicode8;
-            little_endian(value.size(), 8);
-        }
-        out_.append(value);
+        if (value.size() < 0x100) with_operand(op::short_binunicode, value.size(), 1);
+        else if (value.size() <= 0xFFFFFFFFu) with_operand(op::binunicode, value.size(), 4);
+        else with_operand(op::binunicode8, value.size(), 8);
+        std::memcpy(room(value.size()), value.data(), value.size());
+        size_ += value.size();
     }
 
-    std::string out_;
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -321,6 +335,7 @@ struct shared_objects {
     std::array<std::uint32_t, coded_kinds> footnoted_coded{};  // Footnoted(that Coded), no footnotes
     std::uint32_t empty_footnoted = 0;                       // Footnoted()
     std::uint32_t ownership_nature = 0;                      // OwnershipNature(Footnoted(Coded(form)), Footnoted())
+    std::uint32_t count = 0;                                 // entries of the list
     std::string stream;                                      // the list, pickled
 
     static constexpr std::uint32_t of(cls c) { return static_cast<std::uint32_t>(c); }
@@ -417,7 +432,11 @@ const shared_objects& shared() {
             entry();
         }
         w.opcode(op::list);
-        s.stream = w.finish();
+        s.count = next;
+        std::size_t size = 0;
+        char* stream = w.release(&size);
+        s.stream.assign(stream, size);
+        std::free(stream);
         return s;
     }();
     return built;
@@ -440,9 +459,65 @@ std::string decimal_text(const form4::decimal& d) {
     return text;
 }
 
+// The values of a stream by their keys: open addressing over keys kept in
+// one string, so that remembering a value allocates nothing most of the
+// time (a std::unordered_map<std::string, ...> allocated a node and often
+// a string per value and was a fifth of the writer's time).
+class value_table {
+public:
+    value_table() : slots_(128) { keys_.reserve(2048); }
+
+    const ref* find(std::string_view key) const {
+        const std::uint64_t h = hash(key);
+        for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+            const slot& s = slots_[i];
+            if (s.length == empty) return nullptr;
+            if (s.hash == h && s.length == key.size() && std::memcmp(keys_.data() + s.offset, key.data(), key.size()) == 0)
+                return &s.value;
+        }
+    }
+
+    void insert(std::string_view key, const ref& value) {  // key not present
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        place({hash(key), static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value});
+        keys_.append(key);
+        ++used_;
+    }
+
+private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    struct slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t length = empty;
+        ref value;
+    };
+
+    static std::uint64_t hash(std::string_view key) {  // FNV-1a
+        std::uint64_t h = 0xcbf29ce484222325ull;
+        for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
+        return h ^ (h >> 29);
+    }
+    void place(const slot& entry) {
+        std::size_t i = entry.hash & (slots_.size() - 1);
+        while (slots_[i].length != empty) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = entry;
+    }
+    void grow() {
+        std::vector<slot> old(slots_.size() * 2);
+        old.swap(slots_);
+        for (const slot& s : old)
+            if (s.length != empty) place(s);
+    }
+
+    std::vector<slot> slots_;
+    std::string keys_;
+    std::size_t used_ = 0;
+};
+
 class document_writer {
 public:
-    explicit document_writer(pickle_writer& w) : w_(w), s_(shared()) {}
+    explicit document_writer(pickle_writer& w) : w_(w), s_(shared()), shared_memo_(s_.count, unused) {}
 
     void document(const form4::document& d, const form4::parse_result& parsed, std::uint32_t diagnostics_memo) {
         begin(cls::Document);
@@ -509,7 +584,7 @@ public:
         field(key::diagnostics);
         w_.get(diagnostics_memo);
         field(key::format);
-        w_.persistent(member(kind::format, format_index(parsed.format)));
+        shared_ref(member(kind::format, format_index(parsed.format)));
         end();
     }
 
@@ -518,7 +593,7 @@ public:
         tuple_of(diagnostics, [&](const form4::diagnostic& d) {
             begin(cls::Diagnostic);
             field(key::severity);
-            w_.persistent(member(kind::severity, static_cast<std::size_t>(d.level)));
+            shared_ref(member(kind::severity, static_cast<std::size_t>(d.level)));
             text_field(key::code, d.code);
             text_field(key::message, d.message);
             field(key::line);
@@ -539,8 +614,19 @@ private:
         return s_.member[static_cast<std::size_t>(k)] + static_cast<std::uint32_t>(index);
     }
 
+    // A shared object: a persistent id on first use in the stream, memoized,
+    // then a memo get (an array index in the unpickler, where a persistent
+    // id is a call).
+    void shared_ref(std::uint32_t index) {
+        std::uint32_t& memo = shared_memo_[index];
+        if (memo != unused) return w_.get(memo);
+        w_.persistent(index);
+        w_.put(next_memo_);
+        memo = next_memo_++;
+    }
+
     void begin(cls c) {
-        w_.persistent(shared_objects::of(c));
+        shared_ref(shared_objects::of(c));
         w_.opcode(op::empty_tuple);
         w_.opcode(op::newobj);
         w_.opcode(op::empty_dict);
@@ -550,7 +636,7 @@ private:
         w_.opcode(op::setitems);
         w_.opcode(op::build);
     }
-    void field(key k) { w_.persistent(shared_objects::of(k)); }
+    void field(key k) { shared_ref(shared_objects::of(k)); }
     void text_field(key k, std::string_view value) {
         field(k);
         w_.text(value);
@@ -559,7 +645,7 @@ private:
     void emit(const ref& r) {
         switch (r.where) {
             case ref::memo: w_.get(r.index); break;
-            case ref::shared: w_.persistent(r.index); break;
+            case ref::shared: shared_ref(r.index); break;
             case ref::none: w_.opcode(op::none); break;
         }
     }
@@ -582,7 +668,7 @@ private:
         // datetime.date's own pickled state: year (big-endian), month, day.
         const char state[4] = {static_cast<char>(year >> 8), static_cast<char>(year & 0xFF),
                                static_cast<char>(ymd.month.as_number()), static_cast<char>(ymd.day.as_number())};
-        w_.persistent(shared_objects::of(cls::date));
+        shared_ref(shared_objects::of(cls::date));
         w_.short_bytes(state, sizeof state);
         w_.opcode(op::tuple1);
         w_.opcode(op::reduce);
@@ -603,10 +689,7 @@ private:
         key_ += static_cast<char>(r.where);
         key_.append(reinterpret_cast<const char*>(&r.index), sizeof r.index);
     }
-    const ref* seen() const {
-        const auto found = seen_.find(key_);
-        return found == seen_.end() ? nullptr : &found->second;
-    }
+    const ref* seen() const { return seen_.find(key_); }
     // Ends the definition of a value just built on the stack: memoized and
     // popped, so that a definition leaves the stack as it was and may come
     // anywhere, even between a key and its value. Remembered under key_.
@@ -614,7 +697,7 @@ private:
         w_.put(next_memo_);
         w_.opcode(op::pop);
         const ref r{ref::memo, next_memo_++};
-        seen_.emplace(key_, r);
+        seen_.insert(key_, r);
         return r;
     }
     template <class E>
@@ -630,7 +713,7 @@ private:
         if (const ref* r = seen()) return *r;
         begin(cls::Coded);
         field(key::value);
-        w_.persistent(member(k, index));
+        shared_ref(member(k, index));
         text_field(key::text, c.text);
         end();
         return define();
@@ -665,7 +748,7 @@ private:
         if (f.empty()) return {ref::shared, s_.empty_footnoted};
         const std::string text = f.value ? decimal_text(*f.value) : std::string();
         return footnoted('n', f.value.has_value(), text, f.footnote_ids, [&] {
-            w_.persistent(shared_objects::of(cls::Decimal));
+            shared_ref(shared_objects::of(cls::Decimal));
             w_.text(text);
             w_.opcode(op::tuple1);
             w_.opcode(op::reduce);
@@ -877,9 +960,12 @@ private:
         end();
     }
 
+    static constexpr std::uint32_t unused = UINT32_MAX;
+
     pickle_writer& w_;
     const shared_objects& s_;
-    std::unordered_map<std::string, ref> seen_;
+    std::vector<std::uint32_t> shared_memo_;  // shared object -> its memo entry in this stream
+    value_table seen_;
     std::string key_;
     std::uint32_t next_memo_ = 0;
 };
@@ -891,6 +977,13 @@ int put_stream(char** out, size_t* out_len, const std::string& stream, const cha
     copy[stream.size()] = '\0';
     *out = copy;
     if (out_len) *out_len = stream.size();
+    return FORM4_OK;
+}
+
+int hand_over(char** out, size_t* out_len, pickle_writer& w) {
+    std::size_t size = 0;
+    *out = w.release(&size);
+    if (out_len) *out_len = size;
     return FORM4_OK;
 }
 
@@ -920,7 +1013,7 @@ int form4_result_to_pickle(char** out, size_t* out_len, const form4_result* resu
         else w.opcode(op::none);
         w.get(diagnostics);
         w.opcode(op::tuple2);
-        return put_stream(out, out_len, w.finish(), function);
+        return hand_over(out, out_len, w);
     });
 }
 
@@ -975,7 +1068,7 @@ int form4_dataset_to_pickle(char** out, size_t* out_len, const form4_dataset* da
             }
         }
         w.opcode(op::setitems);
-        return put_stream(out, out_len, w.finish(), function);
+        return hand_over(out, out_len, w);
     });
 }
 
