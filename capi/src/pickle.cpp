@@ -1029,31 +1029,46 @@ int form4_dataset_to_pickle(char** out, size_t* out_len, const form4_dataset* da
         // Cells repeat (an accession number on every row of its filing, codes,
         // dates, titles): each distinct text becomes one Python string.
         std::unordered_map<std::string_view, std::uint32_t> texts;
+        // Half the cells are empty. Each row is dict(template), the table's
+        // columns all "" (a copy at C speed, already of the right size, keys
+        // in column order), then only its non-empty cells are set.
+        w.text("builtins");
+        w.text("dict");
+        w.opcode(op::stack_global);
+        const std::uint32_t dict_type = next_memo;
+        w.put(next_memo++);
+        w.opcode(op::pop);
         w.opcode(op::empty_dict);
         w.opcode(op::mark);
         for (std::size_t t = 0; t < ds::table_count; ++t) {
             w.text(ds::name(ds::all_tables[t]));
             const auto columns = ds::columns(ds::all_tables[t]);
             std::vector<std::uint32_t> column_memo;
+            w.opcode(op::empty_dict);
+            w.opcode(op::mark);
             for (std::string_view column : columns) {
                 w.text(column);
                 w.put(next_memo);
-                w.opcode(op::pop);
                 column_memo.push_back(next_memo++);
+                w.text("");
             }
+            w.opcode(op::setitems);
+            const std::uint32_t template_row = next_memo;
+            w.put(next_memo++);
+            w.opcode(op::pop);
             w.opcode(op::empty_list);
             if (!rows[t].empty()) {
                 w.opcode(op::mark);
                 for (const auto& row : rows[t]) {
-                    w.opcode(op::empty_dict);
+                    w.get(dict_type);
+                    w.get(template_row);
+                    w.opcode(op::tuple1);
+                    w.opcode(op::reduce);
                     w.opcode(op::mark);
-                    for (std::size_t c = 0; c < columns.size(); ++c) {
+                    for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) {
+                        const std::string_view cell = row[c];
+                        if (cell.empty()) continue;
                         w.get(column_memo[c]);
-                        const std::string_view cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
-                        if (cell.empty()) {
-                            w.text(cell);
-                            continue;
-                        }
                         const auto [found, added] = texts.try_emplace(cell, next_memo);
                         if (!added) {
                             w.get(found->second);

@@ -322,7 +322,8 @@ class PickleStreams(unittest.TestCase):
     def test_streams_may_not_name_globals(self):
         from form4 import _pickled
 
-        for stream in (pickle.dumps(os.getcwd, protocol=4), pickle.dumps(decimal.Decimal("1"), protocol=4)):
+        for stream in (pickle.dumps(os.getcwd, protocol=4), pickle.dumps(decimal.Decimal("1"), protocol=4),
+                       pickle.dumps(dict.fromkeys, protocol=4)):
             with self.assertRaises(pickle.UnpicklingError):
                 _pickled.result(stream)
             with self.assertRaises(pickle.UnpicklingError):

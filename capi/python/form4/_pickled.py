@@ -5,9 +5,9 @@ Python's C unpickler builds every object of a document in one call, where
 building them in Python from json.loads output took twice as long as the
 C++ parse. The streams come from the library this package loaded, never
 from a file or the network; filing text is in them only as length-prefixed
-string operands. Even so the unpicklers here resolve no global at all
-(the document streams refer to classes through persistent ids), and the one
-stream that names classes, the shared objects' list, may name only the
+string operands. Even so the unpicklers here resolve next to no globals:
+document streams none at all (they refer to classes through persistent
+ids), data set streams only dict, and the shared objects' list only the
 model's classes, decimal.Decimal and datetime.date.
 """
 
@@ -77,6 +77,14 @@ def result(data: bytes) -> tuple:
     return _DocumentUnpickler(io.BytesIO(data)).load()
 
 
+class _DatasetUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        # Each row is dict(the table's row of empty cells), then its cells.
+        if (module, name) == ("builtins", "dict"):
+            return dict
+        raise pickle.UnpicklingError(f"form4: unexpected global {module}.{name} in a data set stream")
+
+
 def dataset(data: bytes) -> dict:
     """{table name: [row dict, ...]} of a form4_dataset_to_pickle stream."""
-    return _NoGlobals(io.BytesIO(data)).load()
+    return _DatasetUnpickler(io.BytesIO(data)).load()
