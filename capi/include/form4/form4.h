@@ -633,8 +633,8 @@ FORM4_API int form4_result_to_pickle(char** out, size_t* out_len, const form4_re
                                      uint32_t flags);
 
 /* The data set as form4_dataset_to_json gives it: a dict of table name to
- * a list of rows, each a dict of column name to cell text. Needs no
- * persistent ids. */
+ * a list of rows, each a dict of column name to cell text (in the SEC's
+ * column order). Uses no persistent ids; its one global is builtins.dict. */
 FORM4_API int form4_dataset_to_pickle(char** out, size_t* out_len, const form4_dataset* dataset);
 
 #ifdef __cplusplus
