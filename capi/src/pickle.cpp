@@ -517,7 +517,13 @@ private:
 
 class document_writer {
 public:
-    explicit document_writer(pickle_writer& w) : w_(w), s_(shared()), shared_memo_(s_.count, unused) {}
+    // shared_in_memo: the unpickler's memo holds the shared objects at their
+    // indexes already, so they are memo gets from the start.
+    document_writer(pickle_writer& w, bool shared_in_memo) : w_(w), s_(shared()), shared_memo_(s_.count, unused) {
+        if (!shared_in_memo) return;
+        for (std::uint32_t i = 0; i < s_.count; ++i) shared_memo_[i] = i;
+        next_memo_ = s_.count;
+    }
 
     void document(const form4::document& d, const form4::parse_result& parsed, std::uint32_t diagnostics_memo) {
         begin(cls::Document);
@@ -1004,10 +1010,11 @@ int form4_result_to_pickle(char** out, size_t* out_len, const form4_result* resu
         FORM4_CAPI_REQUIRE(out);
         *out = nullptr;
         FORM4_CAPI_REQUIRE(result);
-        if (flags != 0) return fail(FORM4_E_INVALID_ARGUMENT, function, "unknown flags 0x%x", static_cast<unsigned>(flags));
+        if ((flags & ~static_cast<uint32_t>(FORM4_PICKLE_SHARED_IN_MEMO)) != 0)
+            return fail(FORM4_E_INVALID_ARGUMENT, function, "unknown flags 0x%x", static_cast<unsigned>(flags));
         const form4::parse_result& parsed = impl(result)->parsed;
         pickle_writer w;
-        document_writer writer(w);
+        document_writer writer(w, (flags & FORM4_PICKLE_SHARED_IN_MEMO) != 0);
         const std::uint32_t diagnostics = writer.diagnostics(parsed.diagnostics);
         if (parsed.doc) writer.document(*parsed.doc, parsed, diagnostics);
         else w.opcode(op::none);

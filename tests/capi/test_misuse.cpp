@@ -358,7 +358,7 @@ TEST_F(CapiMisuse, EnumerationValuesOutsideTheirSetAreInvalidArguments) {
     char* json = nullptr;
     EXPECT_EQ(form4_document_to_json(&json, nullptr, doc_, 0x80), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(json, nullptr);
-    EXPECT_EQ(form4_result_to_pickle(&json, nullptr, result_.get(), 1), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(form4_result_to_pickle(&json, nullptr, result_.get(), 0x80), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(json, nullptr);
 }
 

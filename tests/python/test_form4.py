@@ -14,6 +14,7 @@ import dataclasses
 import datetime
 import decimal
 import glob
+import io
 import json
 import os
 import pathlib
@@ -318,6 +319,26 @@ class PickleStreams(unittest.TestCase):
         serial = form4.tables(files, threads=1, errors="skip")
         for threads in (2, 3, 8):
             self.assertEqual(form4.tables(files, threads=threads, errors="skip"), serial, threads)
+
+    def test_both_ways_of_referring_to_shared_objects_give_the_same_document(self):
+        """RESULT_FLAGS picks memo entries (CPython, by default) or persistent
+        ids for the shared objects; the other way must work as well."""
+        import ctypes
+        from form4 import _pickled
+
+        self.assertEqual(_pickled.RESULT_FLAGS, _capi.PICKLE_SHARED_IN_MEMO)  # CPython copies memos
+        for path in corpus_xml_files()[::25] + [BROKEN]:
+            result = _capi.ResultP()
+            _capi.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), None)
+            try:
+                in_memo = _pickled.stream(_capi.lib.form4_result_to_pickle, result, _capi.PICKLE_SHARED_IN_MEMO)
+                persistent = _pickled.stream(_capi.lib.form4_result_to_pickle, result, 0)
+            finally:
+                _capi.lib.form4_result_free(result)
+            document, diagnostics = _pickled.result(in_memo)
+            other_document, other_diagnostics = _pickled._DocumentUnpickler(io.BytesIO(persistent)).load()
+            self.assertEqual(repr(document), repr(other_document), path.name)
+            self.assertEqual(diagnostics, other_diagnostics)
 
     def test_streams_may_not_name_globals(self):
         from form4 import _pickled

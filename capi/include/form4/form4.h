@@ -627,8 +627,15 @@ FORM4_API int form4_lint_finding_column(size_t* out, const form4_lint_finding* f
 /* The list the persistent ids of the other streams index. */
 FORM4_API int form4_pickle_shared_objects(char** out, size_t* out_len);
 
+/* The shared objects are already in the unpickler's memo, each at its index
+ * in the list (the caller copied them there): the stream refers to them by
+ * memo index, and its own memo entries follow them. Saves a persistent id
+ * call per shared object a stream uses. */
+#define FORM4_PICKLE_SHARED_IN_MEMO 1
+
 /* (document, diagnostics): the form4.Document of the result (None when the
- * parse failed) and the tuple of its form4.Diagnostic. flags: 0. */
+ * parse failed) and the tuple of its form4.Diagnostic. flags: 0 or
+ * FORM4_PICKLE_SHARED_IN_MEMO. */
 FORM4_API int form4_result_to_pickle(char** out, size_t* out_len, const form4_result* result,
                                      uint32_t flags);
 

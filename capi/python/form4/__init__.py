@@ -221,7 +221,7 @@ def parse(source: Source, *, format: Format = Format.AUTO, lenient: bool = False
         error = _c.last_error(status) if status != _c.OK else None
         # The whole result as one pickle stream, which the C unpickler turns
         # into the dataclasses: no JSON, no Python code per object.
-        stream = _pickled.stream(_c.lib.form4_result_to_pickle, result, 0)
+        stream = _pickled.stream(_c.lib.form4_result_to_pickle, result, _pickled.RESULT_FLAGS)
     finally:
         _c.lib.form4_result_free(result)
     document, diagnostics = _pickled.result(stream)

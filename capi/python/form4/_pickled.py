@@ -18,6 +18,7 @@ import datetime
 import decimal
 import io
 import pickle
+import struct
 import sys
 
 from . import _capi as _c
@@ -72,9 +73,50 @@ class _DocumentUnpickler(_NoGlobals):
     persistent_load = SHARED_OBJECTS.__getitem__
 
 
-def result(data: bytes) -> tuple:
-    """(Document or None, diagnostics) of a form4_result_to_pickle stream."""
-    return _DocumentUnpickler(io.BytesIO(data)).load()
+def _memo_template():
+    """An unpickler whose memo holds SHARED_OBJECTS at their indexes, or None
+    when this Python cannot copy one unpickler's memo into another (CPython's
+    C unpickler can: Unpickler.memo = other.memo)."""
+    body = bytearray(b"\x80\x04(")
+    for index in range(len(SHARED_OBJECTS)):  # BININT2 index, BINPERSID, LONG_BINPUT index
+        body += b"M" + struct.pack("<H", index) + b"Q" + b"r" + struct.pack("<I", index)
+    body += b"l."
+    template = _DocumentUnpickler(io.BytesIO(bytes(body)))
+    template.load()
+    # A copy must give the shared objects and take the stream's own entries after them.
+    last, after = len(SHARED_OBJECTS) - 1, len(SHARED_OBJECTS)
+    probe = _NoGlobals(io.BytesIO(b"\x80\x04j" + struct.pack("<I", last) + b"r" + struct.pack("<I", after) + b"0j"
+                                  + struct.pack("<I", after) + b"j" + struct.pack("<I", 0) + b"\x86."))
+    try:
+        probe.memo = template.memo
+        works = probe.load() == (SHARED_OBJECTS[last], SHARED_OBJECTS[0])
+    except (AttributeError, TypeError, pickle.UnpicklingError):
+        works = False
+    return template if works else None
+
+
+_TEMPLATE = _memo_template()
+
+if _TEMPLATE is not None:
+    # The shared objects are memo entries of every document's unpickler from
+    # the start: copying the memo (one C loop) costs less than the persistent
+    # id calls a document makes, one per class, field name and code it uses.
+    RESULT_FLAGS = _c.PICKLE_SHARED_IN_MEMO
+
+    def result(data: bytes) -> tuple:
+        """(Document or None, diagnostics) of a form4_result_to_pickle stream
+        written with RESULT_FLAGS."""
+        unpickler = _NoGlobals(io.BytesIO(data))
+        unpickler.memo = _TEMPLATE.memo
+        return unpickler.load()
+
+else:
+    RESULT_FLAGS = 0
+
+    def result(data: bytes) -> tuple:
+        """(Document or None, diagnostics) of a form4_result_to_pickle stream
+        written with RESULT_FLAGS."""
+        return _DocumentUnpickler(io.BytesIO(data)).load()
 
 
 class _DatasetUnpickler(pickle.Unpickler):
