@@ -108,6 +108,14 @@ bool valid_utf8(std::string_view text, std::string* replaced) {
 // The stream, in a malloc'd buffer that becomes the caller's string as it
 // is (form4_string_free is free()). Opcodes and operands are stored with
 // one capacity check each: a document is thousands of tiny writes.
+// Small and called a few thousand times a document: inlined even into the
+// large writer functions, where GCC's size limits would otherwise keep calls.
+#if defined(__GNUC__)
+#define FORM4_HOT_INLINE __attribute__((always_inline)) inline
+#else
+#define FORM4_HOT_INLINE inline
+#endif
+
 class pickle_writer {
 public:
     pickle_writer() {
@@ -124,12 +132,12 @@ public:
     pickle_writer& operator=(const pickle_writer&) = delete;
     ~pickle_writer() { std::free(data_); }
 
-    void opcode(char c) {
+    FORM4_HOT_INLINE void opcode(char c) {
         *room(1) = c;
         ++size_;
     }
 
-    void integer(std::int64_t value) {
+    FORM4_HOT_INLINE void integer(std::int64_t value) {
         if (value >= 0 && value < 0x100) return with_operand(op::binint1, static_cast<std::uint64_t>(value), 1);
         if (value >= 0 && value < 0x10000) return with_operand(op::binint2, static_cast<std::uint64_t>(value), 2);
         if (value >= INT32_MIN && value <= INT32_MAX) return with_operand(op::binint, static_cast<std::uint64_t>(value), 4);
@@ -159,15 +167,15 @@ public:
         size_ += size;
     }
 
-    void put(std::uint32_t memo) {
+    FORM4_HOT_INLINE void put(std::uint32_t memo) {
         if (memo < 0x100) with_operand(op::binput, memo, 1);
         else with_operand(op::long_binput, memo, 4);
     }
-    void get(std::uint32_t memo) {
+    FORM4_HOT_INLINE void get(std::uint32_t memo) {
         if (memo < 0x100) with_operand(op::binget, memo, 1);
         else with_operand(op::long_binget, memo, 4);
     }
-    void persistent(std::uint32_t index) {
+    FORM4_HOT_INLINE void persistent(std::uint32_t index) {
         integer(index);
         opcode(op::binpersid);
     }
@@ -187,7 +195,7 @@ public:
     }
 
 private:
-    char* room(std::size_t n) {
+    FORM4_HOT_INLINE char* room(std::size_t n) {
         if (capacity_ - size_ < n) grow(size_ + n);
         return data_ + size_;
     }
@@ -199,7 +207,7 @@ private:
         data_ = data;
         capacity_ = capacity;
     }
-    void with_operand(char code, std::uint64_t value, int bytes) {
+    FORM4_HOT_INLINE void with_operand(char code, std::uint64_t value, int bytes) {
         char* p = room(1 + static_cast<std::size_t>(bytes));
         p[0] = code;
         for (int b = 0; b < bytes; ++b) p[1 + b] = static_cast<char>((value >> (8 * b)) & 0xFF);
@@ -623,7 +631,7 @@ private:
     // A shared object: a persistent id on first use in the stream, memoized,
     // then a memo get (an array index in the unpickler, where a persistent
     // id is a call).
-    void shared_ref(std::uint32_t index) {
+    FORM4_HOT_INLINE void shared_ref(std::uint32_t index) {
         std::uint32_t& memo = shared_memo_[index];
         if (memo != unused) return w_.get(memo);
         w_.persistent(index);
@@ -642,7 +650,7 @@ private:
         w_.opcode(op::setitems);
         w_.opcode(op::build);
     }
-    void field(key k) { shared_ref(shared_objects::of(k)); }
+    FORM4_HOT_INLINE void field(key k) { shared_ref(shared_objects::of(k)); }
     void text_field(key k, std::string_view value) {
         field(k);
         w_.text(value);
