@@ -5,6 +5,7 @@
 // part, runs on a few threads; rows are appended on the calling thread in
 // input order, so surrogate keys never depend on the thread count.
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -13,6 +14,8 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "shim.hpp"
@@ -28,7 +31,41 @@ struct parsed_input {
     int status = FORM4_OK;
     std::optional<form4::document> doc;
     std::string file_stem;  // for a path input
+    // With more than one thread: the document's rows, converted on the
+    // thread that parsed it, surrogate keys numbered from 1 (the document
+    // itself is then freed there too).
+    std::optional<ds::tables> rows;
 };
+
+// The surrogate key column (*_SK) of each table, or npos: the one cell of a
+// row that depends on the rows before it, renumbered when rows converted on
+// their own are appended.
+const std::array<std::size_t, ds::table_count>& key_columns() {
+    static const std::array<std::size_t, ds::table_count> found = [] {
+        std::array<std::size_t, ds::table_count> columns{};
+        for (std::size_t t = 0; t < ds::table_count; ++t) {
+            columns[t] = std::string_view::npos;
+            const auto names = ds::columns(ds::all_tables[t]);
+            for (std::size_t c = 0; c < names.size(); ++c)
+                if (names[c].ends_with("_SK")) columns[t] = c;
+        }
+        return columns;
+    }();
+    return found;
+}
+
+// Appends rows converted alone, their surrogate keys renumbered on from
+// `keys`: the same rows ds::append would have made in place.
+void append_converted(ds::tables& out, ds::tables& rows, ds::key_counters& keys) {
+    const auto& key_column = key_columns();
+    for (std::size_t t = 0; t < ds::table_count; ++t) {
+        for (auto& row : rows.rows[t]) {
+            if (key_column[t] != std::string_view::npos && key_column[t] < row.size())
+                row[key_column[t]] = std::to_string(keys.next[t]++);
+            out.rows[t].push_back(std::move(row));
+        }
+    }
+}
 
 std::optional<std::string> read_file(const char* path) {
     std::error_code error;
@@ -68,8 +105,10 @@ parsed_input parse_input(const form4_input& input, const form4::parse_options& o
     return out;
 }
 
-// Parses every input on `threads` threads (the calling thread among them)
-// and hands the results to `consume` on the calling thread, in input order.
+// Parses every input on `threads` threads (the calling thread among them),
+// runs `prepare` on each where it was parsed, and hands the results to
+// `consume` on the calling thread, in input order. With one thread there is
+// no `prepare`: each input is parsed and consumed in turn.
 //
 // Work is claimed one input at a time from a shared counter, so a thread
 // slowed down by the rest of the machine takes fewer inputs instead of
@@ -79,9 +118,9 @@ parsed_input parse_input(const form4_input& input, const form4::parse_options& o
 // for its slowest thread: two threads were slower than one.) At most
 // `window` inputs are parsed ahead of the one being consumed, which bounds
 // the documents held at once.
-template <class Consume>
+template <class Prepare, class Consume>
 void parse_in_order(const form4_input* inputs, std::size_t count, const form4::parse_options& options,
-                    unsigned threads, std::size_t window, Consume consume) {
+                    unsigned threads, std::size_t window, Prepare prepare, Consume consume) {
     if (threads <= 1 || count <= 1) {
         for (std::size_t i = 0; i < count; ++i) {
             parsed_input input = parse_input(inputs[i], options);
@@ -109,6 +148,7 @@ void parse_in_order(const form4_input* inputs, std::size_t count, const form4::p
         parsed_input input;
         try {
             input = parse_input(inputs[i], options);
+            prepare(i, input);
         } catch (...) {
             lock.lock();
             if (!error) error = std::current_exception();
@@ -202,17 +242,30 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
         std::size_t failed = 0;
         // The window bounds the documents held at once, whatever the count.
         const std::size_t window = std::max<std::size_t>(64, 16 * static_cast<std::size_t>(threads));
-        parse_in_order(inputs, count, options, threads, window, [&](std::size_t i, parsed_input& input) {
+        const auto fallback = [&](std::size_t i, const parsed_input& input) {
+            return inputs[i].accession_fallback != nullptr
+                       ? std::string_view(inputs[i].accession_fallback, inputs[i].accession_fallback_len)
+                       : std::string_view(input.file_stem);
+        };
+        // On the parsing thread: the document's rows, so that the calling
+        // thread only moves rows and renumbers keys (converting was a third
+        // of the work left to it).
+        const auto convert = [&](std::size_t i, parsed_input& input) {
+            if (!input.doc) return;
+            ds::key_counters from_one;
+            input.rows.emplace();
+            ds::append(*input.rows, *input.doc, fallback(i, input), dataset_options, from_one);
+            input.doc.reset();
+        };
+        parse_in_order(inputs, count, options, threads, window, convert, [&](std::size_t i, parsed_input& input) {
             if (statuses != nullptr) statuses[i] = input.status;
-            if (!input.doc) {
+            if (input.rows) {
+                append_converted(dataset->tables, *input.rows, keys);
+            } else if (input.doc) {
+                ds::append(dataset->tables, *input.doc, fallback(i, input), dataset_options, keys);
+            } else {
                 ++failed;
-                return;
             }
-            const std::string_view fallback =
-                inputs[i].accession_fallback != nullptr
-                    ? std::string_view(inputs[i].accession_fallback, inputs[i].accession_fallback_len)
-                    : std::string_view(input.file_stem);
-            ds::append(dataset->tables, *input.doc, fallback, dataset_options, keys);
         });
         if (out_failed != nullptr) *out_failed = failed;
         *out = handle(dataset.release());
