@@ -25,14 +25,20 @@ from . import _capi as _c
 from . import model
 
 
+_CharPointer = ctypes.POINTER(ctypes.c_char)
+_byref = ctypes.byref
+
+
 def stream(writer, *args) -> bytes:
     """The bytes of a pickle stream that ``writer`` (a form4_*_to_pickle
     function) returns as a malloc'd string, copied and freed."""
-    out = ctypes.POINTER(ctypes.c_char)()
+    out = _CharPointer()
     length = ctypes.c_size_t()
-    _c.check(writer(ctypes.byref(out), ctypes.byref(length), *args))
+    status = writer(_byref(out), _byref(length), *args)
+    if status != _c.OK:
+        raise _c.last_error(status)
     try:
-        return ctypes.string_at(out, length.value)
+        return out[: length.value]  # a slice of a char pointer: bytes, copied in C
     finally:
         _c.lib.form4_string_free(out)
 
