@@ -475,8 +475,10 @@ class value_table {
 public:
     value_table() : slots_(128) { keys_.reserve(2048); }
 
-    const ref* find(std::string_view key) const {
-        const std::uint64_t h = hash(key);
+    // The value of `key`, or nullptr; an insert() of the same key that
+    // follows reuses the hash computed here.
+    const ref* find(std::string_view key) {
+        const std::uint64_t h = last_hash_ = hash(key);
         for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
             const slot& s = slots_[i];
             if (s.length == empty) return nullptr;
@@ -485,9 +487,9 @@ public:
         }
     }
 
-    void insert(std::string_view key, const ref& value) {  // key not present
+    void insert(std::string_view key, const ref& value) {  // after a find() of the key that found nothing
         if (2 * (used_ + 1) > slots_.size()) grow();
-        place({hash(key), static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value});
+        place({last_hash_, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value});
         keys_.append(key);
         ++used_;
     }
@@ -501,9 +503,19 @@ private:
         ref value;
     };
 
-    static std::uint64_t hash(std::string_view key) {  // FNV-1a
-        std::uint64_t h = 0xcbf29ce484222325ull;
-        for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
+    // Eight bytes at a time (keys are a few dozen bytes), then mixed.
+    static std::uint64_t hash(std::string_view key) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+        std::size_t i = 0;
+        for (; i + 8 <= key.size(); i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, key.data() + i, sizeof word);
+            h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
+        }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, key.data() + i, key.size() - i);
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
         return h ^ (h >> 29);
     }
     void place(const slot& entry) {
@@ -521,16 +533,16 @@ private:
     std::vector<slot> slots_;
     std::string keys_;
     std::size_t used_ = 0;
+    std::uint64_t last_hash_ = 0;
 };
 
 class document_writer {
 public:
     // shared_in_memo: the unpickler's memo holds the shared objects at their
     // indexes already, so they are memo gets from the start.
-    document_writer(pickle_writer& w, bool shared_in_memo) : w_(w), s_(shared()), shared_memo_(s_.count, unused) {
-        if (!shared_in_memo) return;
-        for (std::uint32_t i = 0; i < s_.count; ++i) shared_memo_[i] = i;
-        next_memo_ = s_.count;
+    document_writer(pickle_writer& w, bool shared_in_memo)
+        : w_(w), s_(shared()), shared_in_memo_(shared_in_memo), next_memo_(shared_in_memo ? s_.count : 0) {
+        if (!shared_in_memo) shared_memo_.assign(s_.count, unused);
     }
 
     void document(const form4::document& d, const form4::parse_result& parsed, std::uint32_t diagnostics_memo) {
@@ -632,6 +644,7 @@ private:
     // then a memo get (an array index in the unpickler, where a persistent
     // id is a call).
     FORM4_HOT_INLINE void shared_ref(std::uint32_t index) {
+        if (shared_in_memo_) return w_.get(index);
         std::uint32_t& memo = shared_memo_[index];
         if (memo != unused) return w_.get(memo);
         w_.persistent(index);
@@ -703,7 +716,7 @@ private:
         key_ += static_cast<char>(r.where);
         key_.append(reinterpret_cast<const char*>(&r.index), sizeof r.index);
     }
-    const ref* seen() const { return seen_.find(key_); }
+    const ref* seen() { return seen_.find(key_); }
     // Ends the definition of a value just built on the stack: memoized and
     // popped, so that a definition leaves the stack as it was and may come
     // anywhere, even between a key and its value. Remembered under key_.
@@ -978,7 +991,8 @@ private:
 
     pickle_writer& w_;
     const shared_objects& s_;
-    std::vector<std::uint32_t> shared_memo_;  // shared object -> its memo entry in this stream
+    const bool shared_in_memo_;               // shared object i is memo entry i from the start
+    std::vector<std::uint32_t> shared_memo_;  // otherwise: shared object -> its memo entry in this stream, once used
     value_table seen_;
     std::string key_;
     std::uint32_t next_memo_ = 0;
