@@ -6,9 +6,11 @@ building them in Python from json.loads output took twice as long as the
 C++ parse. The streams come from the library this package loaded, never
 from a file or the network; filing text is in them only as length-prefixed
 string operands. Even so the unpicklers here resolve next to no globals:
-document streams none at all (they refer to classes through persistent
-ids), data set streams only dict, and the shared objects' list only the
-model's classes, decimal.Decimal and datetime.date.
+document streams none at all (they refer to classes, field names and
+common codes as the shared objects: entries the unpickler's memo holds
+from the start, or persistent ids), data set streams only dict, and the
+shared objects' list only the model's classes, decimal.Decimal and
+datetime.date.
 """
 
 from __future__ import annotations
