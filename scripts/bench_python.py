@@ -1,21 +1,26 @@
 #!/usr/bin/env python3
 """Python throughput of form4 against the ElementTree loop a user would write.
 
-    python3 scripts/bench_python.py [--corpus DIR] [--repeat N] [--threads N]
+    python3 scripts/bench_python.py [--corpus DIR] [--repeat N] [--threads N] [--clock wall|cpu]
 
 Reads every *.xml under --corpus (default: ../shared/corpus/xml beside the
 checkout) into memory once, then times, best of --repeat runs with
-time.perf_counter, over the same bytes:
+time.perf_counter (the runs take turns), over the same bytes:
 
   etree        xml.etree.ElementTree: issuer, owners, every Table I/II row's
                columns with their footnote ids, footnotes and signatures, as
                dicts of stripped strings (untyped: less work than form4 does)
-  parse        form4.parse per document (frozen dataclasses: Decimal, date, enums)
+  parse        form4.parse per document (frozen dataclasses: Decimal, date, enums;
+               built by the C unpickler from form4_result_to_pickle)
   tables       form4.tables: all documents in one call, the eight SEC data-set
-               tables as lists of dicts
+               tables as lists of dicts (form4_dataset_to_pickle)
   c++ parse    the C library's parse alone (form4_parse + form4_result_free),
                for reference: the floor under every Python figure
   to_json      form4.to_json per document (C++ parse and JSON writer)
+
+--clock cpu times with time.process_time instead: steadier on a machine
+others are using, but for form4.tables on more than one thread it adds up
+the CPU time of every thread (the threads=1 row is the fair one then).
 
 Standard library only. The library is found as the package finds it
 (FORM4_LIBRARY, or a build*/capi of this checkout).
@@ -200,15 +205,20 @@ def run_to_json(documents):
     return written
 
 
-def best_of(repeat, function, *args):
-    """The fastest of `repeat` runs (seconds) and what the run returned."""
-    times = []
+def best_of_each(repeat, runs, clock=time.perf_counter):
+    """The fastest of `repeat` runs (seconds) of every run and what it
+    returned. Runs take turns (round robin) rather than each repeating in a
+    block, so that on a shared machine a busy spell slows every run a little
+    instead of one run a lot: the ratios stay comparable."""
+    times = [[] for _ in runs]
+    outcomes = [None] * len(runs)
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        outcome = function(*args)
-        times.append(time.perf_counter() - start)
-    return min(times), outcome
+        for index, (_label, function, *args) in enumerate(runs):
+            gc.collect()
+            start = clock()
+            outcomes[index] = function(*args)
+            times[index].append(clock() - start)
+    return [(min(t), outcome) for t, outcome in zip(times, outcomes)]
 
 
 def main(argv=None) -> int:
@@ -216,6 +226,8 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=pathlib.Path, default=ROOT.parent / "shared" / "corpus" / "xml")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts")
     parser.add_argument("--threads", type=int, default=0, help="threads of form4.tables (0: one per core)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="wall: time.perf_counter; cpu: time.process_time (all threads of the process)")
     args = parser.parse_args(argv)
     paths = sorted(args.corpus.rglob("*.xml"))
     if not paths:
@@ -223,7 +235,8 @@ def main(argv=None) -> int:
         return 2
     documents = [(path.name, path.read_bytes()) for path in paths]
     megabytes = sum(len(data) for _name, data in documents) / 1e6
-    print(f"{len(documents)} documents, {megabytes:.1f} MB in memory; best of {args.repeat}; library {form4.library_path}")
+    print(f"{len(documents)} documents, {megabytes:.1f} MB in memory; best of {args.repeat}, {args.clock} clock; "
+          f"library {form4.library_path}")
 
     runs = [
         ("etree (xml.etree.ElementTree)", run_etree, documents),
@@ -235,8 +248,8 @@ def main(argv=None) -> int:
     ]
     etree_rate = None
     print(f"{'':44}{'docs/s':>10}{'us/doc':>10}{'vs etree':>10}  read")
-    for label, function, *function_args in runs:
-        seconds, count = best_of(args.repeat, function, *function_args)
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    for (label, *_function), (seconds, count) in zip(runs, best_of_each(args.repeat, runs, clock)):
         rate = len(documents) / seconds
         etree_rate = etree_rate or rate
         print(f"{label:44}{rate:10.0f}{seconds / len(documents) * 1e6:10.1f}{rate / etree_rate:9.1f}x  {count}")

@@ -5,11 +5,17 @@
 // part, runs on a few threads; rows are appended on the calling thread in
 // input order, so surrogate keys never depend on the thread count.
 #include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "shim.hpp"
@@ -25,7 +31,41 @@ struct parsed_input {
     int status = FORM4_OK;
     std::optional<form4::document> doc;
     std::string file_stem;  // for a path input
+    // With more than one thread: the document's rows, converted on the
+    // thread that parsed it, surrogate keys numbered from 1 (the document
+    // itself is then freed there too).
+    std::optional<ds::tables> rows;
 };
+
+// The surrogate key column (*_SK) of each table, or npos: the one cell of a
+// row that depends on the rows before it, renumbered when rows converted on
+// their own are appended.
+const std::array<std::size_t, ds::table_count>& key_columns() {
+    static const std::array<std::size_t, ds::table_count> found = [] {
+        std::array<std::size_t, ds::table_count> columns{};
+        for (std::size_t t = 0; t < ds::table_count; ++t) {
+            columns[t] = std::string_view::npos;
+            const auto names = ds::columns(ds::all_tables[t]);
+            for (std::size_t c = 0; c < names.size(); ++c)
+                if (names[c].ends_with("_SK")) columns[t] = c;
+        }
+        return columns;
+    }();
+    return found;
+}
+
+// Appends rows converted alone, their surrogate keys renumbered on from
+// `keys`: the same rows ds::append would have made in place.
+void append_converted(ds::tables& out, ds::tables& rows, ds::key_counters& keys) {
+    const auto& key_column = key_columns();
+    for (std::size_t t = 0; t < ds::table_count; ++t) {
+        for (auto& row : rows.rows[t]) {
+            if (key_column[t] != std::string_view::npos && key_column[t] < row.size())
+                row[key_column[t]] = std::to_string(keys.next[t]++);
+            out.rows[t].push_back(std::move(row));
+        }
+    }
+}
 
 std::optional<std::string> read_file(const char* path) {
     std::error_code error;
@@ -65,29 +105,107 @@ parsed_input parse_input(const form4_input& input, const form4::parse_options& o
     return out;
 }
 
-// Parses inputs[first, last) into parsed[first, last) on up to `threads` threads.
-void parse_batch(std::vector<parsed_input>& parsed, const form4_input* inputs, std::size_t first, std::size_t last,
-                 const form4::parse_options& options, unsigned threads) {
-    const std::size_t count = last - first;
-    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-    if (workers <= 1) {
-        for (std::size_t i = first; i < last; ++i) parsed[i - first] = parse_input(inputs[i], options);
+// Parses every input on `threads` threads (the calling thread among them),
+// runs `prepare` on each where it was parsed, and hands the results to
+// `consume` on the calling thread, in input order. With one thread there is
+// no `prepare`: each input is parsed and consumed in turn.
+//
+// Work is claimed one input at a time from a shared counter, so a thread
+// slowed down by the rest of the machine takes fewer inputs instead of
+// holding everyone up, and the calling thread appends rows while the others
+// keep parsing. (Batches parsed in parallel and then appended serially, as
+// before, left the workers idle during each append and every batch waited
+// for its slowest thread: two threads were slower than one.) At most
+// `window` inputs are parsed ahead of the one being consumed, which bounds
+// the documents held at once.
+template <class Prepare, class Consume>
+void parse_in_order(const form4_input* inputs, std::size_t count, const form4::parse_options& options,
+                    unsigned threads, std::size_t window, Prepare prepare, Consume consume) {
+    if (threads <= 1 || count <= 1) {
+        for (std::size_t i = 0; i < count; ++i) {
+            parsed_input input = parse_input(inputs[i], options);
+            consume(i, input);
+        }
         return;
     }
-    // Interleaved indices: neighbouring inputs are often of similar size.
+    struct slot {
+        parsed_input input;
+        bool ready = false;
+    };
+    std::vector<slot> slots(window);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0;      // the next input to claim
+    std::size_t consumed = 0;  // inputs consumed so far
+    bool stop = false;
+    std::exception_ptr error;
+
+    // Claims and parses one input; false when there is none to claim now.
+    const auto parse_one = [&](std::unique_lock<std::mutex>& lock) {
+        if (next >= count || next >= consumed + window) return false;
+        const std::size_t i = next++;
+        lock.unlock();
+        parsed_input input;
+        try {
+            input = parse_input(inputs[i], options);
+            prepare(i, input);
+        } catch (...) {
+            lock.lock();
+            if (!error) error = std::current_exception();
+            stop = true;
+            changed.notify_all();
+            return true;
+        }
+        lock.lock();
+        slot& s = slots[i % window];
+        s.input = std::move(input);
+        s.ready = true;
+        changed.notify_all();
+        return true;
+    };
+    const auto work = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!stop && next < count) {
+            if (!parse_one(lock)) changed.wait(lock, [&] { return stop || next >= count || next < consumed + window; });
+        }
+    };
     std::vector<std::thread> pool;
-    std::vector<std::exception_ptr> errors(workers);
-    for (unsigned w = 0; w < workers; ++w)
-        pool.emplace_back([&, w] {
-            try {
-                for (std::size_t i = first + w; i < last; i += workers) parsed[i - first] = parse_input(inputs[i], options);
-            } catch (...) {
-                errors[w] = std::current_exception();
+    pool.reserve(threads - 1);
+    const auto finish = [&] {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        for (auto& thread : pool) thread.join();
+    };
+    try {
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        std::unique_lock<std::mutex> lock(mutex);
+        while (consumed < count) {
+            if (error) break;
+            slot& s = slots[consumed % window];
+            if (s.ready) {
+                parsed_input input = std::move(s.input);
+                s.input = parsed_input{};
+                s.ready = false;
+                lock.unlock();
+                consume(consumed, input);  // the document is freed here, outside the lock
+                input = parsed_input{};
+                lock.lock();
+                ++consumed;
+                changed.notify_all();  // the window moved on
+            } else if (!parse_one(lock)) {
+                // Nothing to claim: another thread is parsing this input.
+                changed.wait(lock, [&] { return s.ready || error != nullptr; });
             }
-        });
-    for (auto& thread : pool) thread.join();
-    for (auto& error : errors)
-        if (error) std::rethrow_exception(error);
+        }
+    } catch (...) {
+        finish();
+        throw;
+    }
+    finish();
+    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
@@ -122,28 +240,33 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
         auto dataset = std::make_unique<dataset_impl>();
         ds::key_counters keys;
         std::size_t failed = 0;
-        // Batches bound the documents held at once, whatever the count.
-        const std::size_t batch_size = std::max<std::size_t>(64, 16 * static_cast<std::size_t>(threads));
-        std::vector<parsed_input> parsed;
-        for (std::size_t first = 0; first < count; first += batch_size) {
-            const std::size_t last = std::min(count, first + batch_size);
-            parsed.assign(last - first, parsed_input{});
-            parse_batch(parsed, inputs, first, last, options, threads);
-            for (std::size_t i = first; i < last; ++i) {
-                parsed_input& input = parsed[i - first];
-                if (statuses != nullptr) statuses[i] = input.status;
-                if (!input.doc) {
-                    ++failed;
-                    continue;
-                }
-                const std::string_view fallback =
-                    inputs[i].accession_fallback != nullptr
-                        ? std::string_view(inputs[i].accession_fallback, inputs[i].accession_fallback_len)
-                        : std::string_view(input.file_stem);
-                ds::append(dataset->tables, *input.doc, fallback, dataset_options, keys);
-                input.doc.reset();
+        // The window bounds the documents held at once, whatever the count.
+        const std::size_t window = std::max<std::size_t>(64, 16 * static_cast<std::size_t>(threads));
+        const auto fallback = [&](std::size_t i, const parsed_input& input) {
+            return inputs[i].accession_fallback != nullptr
+                       ? std::string_view(inputs[i].accession_fallback, inputs[i].accession_fallback_len)
+                       : std::string_view(input.file_stem);
+        };
+        // On the parsing thread: the document's rows, so that the calling
+        // thread only moves rows and renumbers keys (converting was a third
+        // of the work left to it).
+        const auto convert = [&](std::size_t i, parsed_input& input) {
+            if (!input.doc) return;
+            ds::key_counters from_one;
+            input.rows.emplace();
+            ds::append(*input.rows, *input.doc, fallback(i, input), dataset_options, from_one);
+            input.doc.reset();
+        };
+        parse_in_order(inputs, count, options, threads, window, convert, [&](std::size_t i, parsed_input& input) {
+            if (statuses != nullptr) statuses[i] = input.status;
+            if (input.rows) {
+                append_converted(dataset->tables, *input.rows, keys);
+            } else if (input.doc) {
+                ds::append(dataset->tables, *input.doc, fallback(i, input), dataset_options, keys);
+            } else {
+                ++failed;
             }
-        }
+        });
         if (out_failed != nullptr) *out_failed = failed;
         *out = handle(dataset.release());
         return FORM4_OK;

@@ -4,6 +4,7 @@
 // count; a bad input fails alone.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -174,4 +175,74 @@ TEST(CapiBulk, MisuseGivesStatusesNotCrashes) {
     char* json = nullptr;
     EXPECT_EQ(form4_dataset_to_json(&json, nullptr, nullptr), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(form4_dataset_to_json(nullptr, nullptr, owned.get()), FORM4_E_INVALID_ARGUMENT);
+}
+
+// More inputs than the window of documents parsed ahead (64 at least), with
+// failures among them: every thread count gives the same cells and statuses
+// (the inputs are claimed one at a time, the rows appended in input order).
+TEST(CapiBulk, ManyMoreInputsThanTheWindowGiveTheSameDataSetOnAnyThreadCount) {
+    const std::string bytes = read(sample_path);
+    const std::string broken = read(broken_path);
+    std::vector<form4_input> inputs;
+    for (int i = 0; i < 300; ++i) inputs.push_back(bytes_input(i % 7 == 3 ? broken : bytes));
+    const auto convert = [&](uint32_t threads, std::vector<int32_t>& statuses) {
+        form4_dataset* raw = nullptr;
+        std::size_t failed = 0;
+        statuses.assign(inputs.size(), 99);
+        EXPECT_EQ(form4_dataset_from_inputs(&raw, &failed, statuses.data(), inputs.data(), inputs.size(), nullptr,
+                                            nullptr, threads),
+                  FORM4_OK)
+            << form4_last_error_message();
+        EXPECT_EQ(failed, 43u);
+        dataset_ptr dataset(raw);
+        char* json = nullptr;
+        std::size_t length = 0;
+        EXPECT_EQ(form4_dataset_to_json(&json, &length, dataset.get()), FORM4_OK);
+        string_ptr owned(json);
+        return std::string(json, length);
+    };
+    std::vector<int32_t> serial_statuses;
+    const std::string serial = convert(1, serial_statuses);
+    EXPECT_EQ(serial_statuses[3], FORM4_E_PARSE);
+    EXPECT_EQ(serial_statuses[4], FORM4_OK);
+    for (uint32_t threads : {2u, 3u, 8u, 0u}) {
+        std::vector<int32_t> statuses;
+        EXPECT_EQ(convert(threads, statuses), serial) << threads;
+        EXPECT_EQ(statuses, serial_statuses) << threads;
+    }
+}
+
+// The streams of the Python package: protocol 4, one frame holding the rest,
+// ended by STOP, NUL-terminated; unknown flags refused.
+TEST(CapiBulk, PickleStreamsAreOneFrameOfProtocolFour) {
+    const auto check_stream = [](const char* stream, std::size_t length) {
+        ASSERT_GE(length, 12u);
+        EXPECT_EQ(static_cast<unsigned char>(stream[0]), 0x80u);  // PROTO
+        EXPECT_EQ(stream[1], '\x04');
+        EXPECT_EQ(static_cast<unsigned char>(stream[2]), 0x95u);  // FRAME
+        std::uint64_t frame = 0;
+        for (int b = 0; b < 8; ++b) frame |= static_cast<std::uint64_t>(static_cast<unsigned char>(stream[3 + b])) << (8 * b);
+        EXPECT_EQ(frame, length - 11);
+        EXPECT_EQ(stream[length - 1], '.');  // STOP
+        EXPECT_EQ(stream[length], '\0');
+    };
+    char* stream = nullptr;
+    std::size_t length = 0;
+    ASSERT_EQ(form4_pickle_shared_objects(&stream, &length), FORM4_OK);
+    check_stream(stream, length);
+    form4_string_free(stream);
+
+    for (const std::string& path : {sample_path, broken_path}) {
+        int status = 0;
+        result_ptr result = parse_path(path, &status);
+        for (uint32_t flags : {0u, static_cast<uint32_t>(FORM4_PICKLE_SHARED_IN_MEMO)}) {
+            ASSERT_EQ(form4_result_to_pickle(&stream, &length, result.get(), flags), FORM4_OK) << path;
+            check_stream(stream, length);
+            form4_string_free(stream);
+        }
+    }
+    dataset_ptr dataset = one_document(sample_path);
+    ASSERT_EQ(form4_dataset_to_pickle(&stream, &length, dataset.get()), FORM4_OK);
+    check_stream(stream, length);
+    form4_string_free(stream);
 }

@@ -264,6 +264,12 @@ TEST_F(CapiMisuse, NullHandlesAreRejectedByEveryKindOfGetter) {
     EXPECT_EQ(dataset, nullptr);
     EXPECT_EQ(form4_dataset_tsv(&text, &length, nullptr, FORM4_DATASET_SUBMISSION), FORM4_E_INVALID_ARGUMENT);
     expect_message_mentions("form4_dataset_tsv");
+    char* stream = nullptr;
+    EXPECT_EQ(form4_result_to_pickle(&stream, &length, nullptr, 0), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(stream, nullptr);
+    EXPECT_EQ(form4_dataset_to_pickle(&stream, &length, nullptr), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(stream, nullptr);
+    expect_message_mentions("form4_dataset_to_pickle");
 }
 
 TEST_F(CapiMisuse, NullOutputsAreRejected) {
@@ -275,6 +281,8 @@ TEST_F(CapiMisuse, NullOutputsAreRejected) {
     EXPECT_EQ(form4_row_text(nullptr, nullptr, row_, FORM4_FIELD_SECURITY_TITLE), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(form4_document_to_json(nullptr, nullptr, doc_, 0), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(form4_field_kind(nullptr, FORM4_FIELD_SHARES), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(form4_result_to_pickle(nullptr, nullptr, result_.get(), 0), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(form4_pickle_shared_objects(nullptr, nullptr), FORM4_E_INVALID_ARGUMENT);
     // Lengths and, for codes, either output are optional.
     const char* text = nullptr;
     EXPECT_EQ(form4_document_issuer_name(&text, nullptr, doc_), FORM4_OK);
@@ -349,6 +357,8 @@ TEST_F(CapiMisuse, EnumerationValuesOutsideTheirSetAreInvalidArguments) {
     }
     char* json = nullptr;
     EXPECT_EQ(form4_document_to_json(&json, nullptr, doc_, 0x80), FORM4_E_INVALID_ARGUMENT);
+    EXPECT_EQ(json, nullptr);
+    EXPECT_EQ(form4_result_to_pickle(&json, nullptr, result_.get(), 0x80), FORM4_E_INVALID_ARGUMENT);
     EXPECT_EQ(json, nullptr);
 }
 

@@ -14,6 +14,7 @@ import dataclasses
 import datetime
 import decimal
 import glob
+import io
 import json
 import os
 import pathlib
@@ -244,6 +245,127 @@ def _tsv_through_c(path, table):
             _capi.lib.form4_dataset_free(dataset)
     finally:
         _capi.lib.form4_result_free(result)
+
+
+class PickleStreams(unittest.TestCase):
+    """form4.parse, dataset and tables read the pickle streams of
+    form4_result_to_pickle and form4_dataset_to_pickle (capi/src/pickle.cpp);
+    the corpus tests above compare the documents with the C++ JSON and the
+    C getters. These check the streams themselves."""
+
+    @staticmethod
+    def _dataset_streams(data: bytes, accession: bytes):
+        """(pickle, JSON text) of the data set of `data`, ACCESSION_NUMBER
+        falling back to the raw bytes `accession`."""
+        import ctypes
+        from form4 import _pickled
+
+        result = _capi.ResultP()
+        _capi.check(_capi.lib.form4_parse(ctypes.byref(result), data, len(data), None))
+        try:
+            doc = _capi.DocumentP()
+            _capi.check(_capi.lib.form4_result_document(ctypes.byref(doc), result))
+            options = _capi.DatasetOptions()
+            _capi.check(_capi.lib.form4_dataset_options_init(ctypes.byref(options), _capi.DATASET_OPTIONS_VERSION))
+            options.accession_fallback = accession
+            options.accession_fallback_len = len(accession)
+            dataset = _capi.DatasetP()
+            _capi.check(_capi.lib.form4_document_to_dataset(ctypes.byref(dataset), doc, ctypes.byref(options)))
+            try:
+                return (_pickled.stream(_capi.lib.form4_dataset_to_pickle, dataset),
+                        _pickled.stream(_capi.lib.form4_dataset_to_json, dataset).decode("utf-8", "replace"))
+            finally:
+                _capi.lib.form4_dataset_free(dataset)
+        finally:
+            _capi.lib.form4_result_free(result)
+
+    def test_invalid_utf8_becomes_what_replace_decoding_makes_of_it(self):
+        """The unpickler refuses invalid UTF-8; the writer replaces each
+        maximal invalid subpart with U+FFFD, as bytes.decode(errors="replace")
+        (and so the JSON path) does."""
+        from form4 import _pickled
+
+        data = SAMPLE.read_bytes().replace(b"<accessionNumber>", b"<x>")  # a loose XML file has none anyway
+        for raw in [b"\xff", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf0\x9f\x98", b"\xf4\x90\x80\x80",
+                    b"a\x80b", b"\xe0\x80\xaf", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80", b"\xe2\x82\xac\xe2\x82",
+                    b"ok \xc3\xa9 \xf0\x9f\x98\x80", b"x" * 300 + b"\xfe"]:
+            with self.subTest(raw=raw):
+                stream, json_text = self._dataset_streams(data, b"0001-" + raw + b"-end")
+                cell = _pickled.dataset(stream)["SUBMISSION"][0]["ACCESSION_NUMBER"]
+                self.assertEqual(cell, ("0001-" + raw.decode("utf-8", "replace") + "-end"))
+                self.assertEqual(_pickled.dataset(stream), json.loads(json_text))
+
+    def test_the_tables_of_the_corpus_equal_the_json_data_set(self):
+        import ctypes
+        from form4 import _pickled
+
+        files = corpus_xml_files()
+        inputs = (_capi.Input * len(files))(*[(None, 0, os.fsencode(f), None, 0) for f in files])
+        dataset = _capi.DatasetP()
+        _capi.check(_capi.lib.form4_dataset_from_inputs(
+            ctypes.byref(dataset), None, None, inputs, len(files), None, None, 2))
+        try:
+            from_pickle = _pickled.dataset(_pickled.stream(_capi.lib.form4_dataset_to_pickle, dataset))
+            from_json = json.loads(_pickled.stream(_capi.lib.form4_dataset_to_json, dataset).decode("utf-8", "replace"))
+        finally:
+            _capi.lib.form4_dataset_free(dataset)
+        self.assertGreater(len(from_json["NONDERIV_TRANS"]), 300)
+        self.assertEqual(from_pickle, from_json)
+        for name in from_json:  # same column order too
+            self.assertEqual([list(row) for row in from_pickle[name]], [list(row) for row in from_json[name]])
+
+    def test_the_tables_do_not_depend_on_the_thread_count(self):
+        files = corpus_xml_files()
+        serial = form4.tables(files, threads=1, errors="skip")
+        for threads in (2, 3, 8):
+            self.assertEqual(form4.tables(files, threads=threads, errors="skip"), serial, threads)
+
+    def test_both_ways_of_referring_to_shared_objects_give_the_same_document(self):
+        """RESULT_FLAGS picks memo entries (CPython, by default) or persistent
+        ids for the shared objects; the other way must work as well."""
+        import ctypes
+        from form4 import _pickled
+
+        self.assertEqual(_pickled.RESULT_FLAGS, _capi.PICKLE_SHARED_IN_MEMO)  # CPython copies memos
+        for path in corpus_xml_files()[::25] + [BROKEN]:
+            result = _capi.ResultP()
+            _capi.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), None)
+            try:
+                in_memo = _pickled.stream(_capi.lib.form4_result_to_pickle, result, _capi.PICKLE_SHARED_IN_MEMO)
+                persistent = _pickled.stream(_capi.lib.form4_result_to_pickle, result, 0)
+            finally:
+                _capi.lib.form4_result_free(result)
+            document, diagnostics = _pickled.result(in_memo)
+            other_document, other_diagnostics = _pickled._DocumentUnpickler(io.BytesIO(persistent)).load()
+            self.assertEqual(repr(document), repr(other_document), path.name)
+            self.assertEqual(diagnostics, other_diagnostics)
+
+    def test_streams_may_not_name_globals(self):
+        from form4 import _pickled
+
+        for stream in (pickle.dumps(os.getcwd, protocol=4), pickle.dumps(decimal.Decimal("1"), protocol=4),
+                       pickle.dumps(dict.fromkeys, protocol=4)):
+            with self.assertRaises(pickle.UnpicklingError):
+                _pickled.result(stream)
+            with self.assertRaises(pickle.UnpicklingError):
+                _pickled.dataset(stream)
+
+    def test_a_failed_parse_streams_no_document_and_its_diagnostics(self):
+        with self.assertRaises(form4.ParseError) as raised:
+            form4.parse(BROKEN)
+        self.assertTrue(raised.exception.diagnostics)
+        self.assertTrue(all(isinstance(d, form4.Diagnostic) and isinstance(d.severity, form4.Severity)
+                            for d in raised.exception.diagnostics))
+
+    def test_shared_values_are_the_ones_the_code_tables_make(self):
+        from form4 import _pickled
+
+        for item in _pickled.SHARED_OBJECTS:
+            if isinstance(item, form4.Coded):
+                # the text as the code tables spell it gives the member
+                self.assertEqual(type(item.value)(item.value).name == "UNKNOWN", item.text == "", item)
+            if isinstance(item, form4.Footnoted):
+                self.assertEqual(item.footnotes, ())
 
 
 class Values(unittest.TestCase):

@@ -22,12 +22,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import json
 import os
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _capi as _c
-from . import _from_json
+from . import _pickled
 from ._capi import Form4Error
 from .model import (
     AcquiredDisposed,
@@ -117,24 +116,8 @@ def _parsed(source: Source, format: Format, lenient: bool, positions: bool = Fal
     """Parses and yields (document handle, diagnostics, format, file stem);
     frees the C result on the way out. Raises ParseError without a document.
     ``positions``: note where each field was read (for lint)."""
-    options = _options(format, lenient, positions)
-    result = _c.ResultP()
-    stem = None
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        status = _c.lib.form4_parse(ctypes.byref(result), data, len(data), ctypes.byref(options))
-    elif isinstance(source, str) and _looks_like_content(source):
-        data = source.encode("utf-8")
-        status = _c.lib.form4_parse(ctypes.byref(result), data, len(data), ctypes.byref(options))
-    elif isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        stem = os.path.splitext(os.path.basename(path))[0]
-        status = _c.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), ctypes.byref(options))
-    else:
-        raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
+    result, status, stem = _parse_result(source, _options(format, lenient, positions))
     error = _c.last_error(status) if status != _c.OK else None
-    if not result:  # no result at all: a bad argument, not a bad filing
-        raise error or Form4Error(_c.E_INTERNAL, "form4: no result")
     try:
         diagnostics = tuple(_diagnostics(result))
         format_out = ctypes.c_int32()
@@ -207,13 +190,44 @@ def _json_text(doc, flags: int = 0) -> str:
 # The public calls
 
 
+def _parse_result(source: Source, options: _c.ParseOptions) -> tuple:
+    """(result handle, status, file stem or None) of form4_parse or
+    form4_parse_file. The caller frees the result. Raises for a bad
+    argument (no result at all); a failed parse still has one."""
+    result = _c.ResultP()
+    stem = None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = source if type(source) is bytes else bytes(source)
+        status = _c.lib.form4_parse(ctypes.byref(result), data, len(data), options)
+    elif isinstance(source, str) and _looks_like_content(source):
+        data = source.encode("utf-8")
+        status = _c.lib.form4_parse(ctypes.byref(result), data, len(data), options)
+    elif isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        stem = os.path.splitext(os.path.basename(path))[0]
+        status = _c.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), options)
+    else:
+        raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
+    if not result:  # no result at all: a bad argument, not a bad filing
+        raise _c.last_error(status) if status != _c.OK else Form4Error(_c.E_INTERNAL, "form4: no result")
+    return result, status, stem
+
+
 def parse(source: Source, *, format: Format = Format.AUTO, lenient: bool = False) -> Document:
     """Reads one filing into a Document (raises ParseError when it cannot;
     warnings of a successful parse are in ``Document.diagnostics``)."""
-    with _parsed(source, format, lenient) as (doc, diagnostics, format_read, _stem):
-        # One C call and json.loads build the whole tree: reading it field by
-        # field through ctypes took hundreds of calls per filing.
-        return _from_json.document(json.loads(_json_text(doc)), diagnostics, format_read)
+    result, status, _stem = _parse_result(source, _options(format, lenient))
+    try:
+        error = _c.last_error(status) if status != _c.OK else None
+        # The whole result as one pickle stream, which the C unpickler turns
+        # into the dataclasses: no JSON, no Python code per object.
+        stream = _pickled.stream(_c.lib.form4_result_to_pickle, result, _pickled.RESULT_FLAGS)
+    finally:
+        _c.lib.form4_result_free(result)
+    document, diagnostics = _pickled.result(stream)
+    if error is not None:
+        raise ParseError(status, str(error), diagnostics)
+    return document
 
 
 def to_json(source: Source, *, format: Format = Format.AUTO, lenient: bool = False, pretty: bool = False) -> str:
@@ -279,7 +293,7 @@ def dataset(
         handle = _c.DatasetP()
         _c.check(_c.lib.form4_document_to_dataset(ctypes.byref(handle), doc, ctypes.byref(options)))
         try:
-            return {_table_name(t): _table_rows(handle, t) for t in range(_c.DATASET_TABLE_COUNT)}
+            return _pickled.dataset(_pickled.stream(_c.lib.form4_dataset_to_pickle, handle))
         finally:
             _c.lib.form4_dataset_free(handle)
 
@@ -335,17 +349,12 @@ def tables(
         if failed.value and errors == "raise":
             index = next(i for i, status in enumerate(statuses) if status != _c.OK)
             _raise_parse_error(sources[index], index, format, lenient)
-        out = ctypes.POINTER(ctypes.c_char)()
-        length = ctypes.c_size_t()
-        _c.check(_c.lib.form4_dataset_to_json(ctypes.byref(out), ctypes.byref(length), handle))
-        try:
-            text = ctypes.string_at(out, length.value).decode("utf-8", "replace")
-        finally:
-            _c.lib.form4_string_free(out)
+        # Rows come out of the C unpickler as dicts in column order, each
+        # distinct cell text one shared str: nothing to build here.
+        data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
     finally:
         _c.lib.form4_dataset_free(handle)
-    # Rows come out of json.loads as dicts in column order: nothing to build here.
-    return json.loads(text)
+    return _pickled.dataset(data)
 
 
 def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool) -> None:
@@ -359,37 +368,3 @@ def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool
     except ParseError as error:
         raise ParseError(error.status, f"{name}: {error}".split("\n")[0], error.diagnostics) from None
     raise Form4Error(_c.E_INTERNAL, f"form4.tables: {name} failed in the batch but parses alone")
-
-
-@functools.lru_cache(maxsize=None)
-def _table_name(table: int) -> str:
-    pointer, length = ctypes.c_char_p(), ctypes.c_size_t()
-    _c.check(_c.lib.form4_dataset_table_name(ctypes.byref(pointer), ctypes.byref(length), table))
-    return _c.text(pointer, length)
-
-
-@functools.lru_cache(maxsize=None)
-def _table_columns(table: int) -> tuple:
-    """The SEC's columns of a table: fixed for the library's life, asked once."""
-    column_count = ctypes.c_size_t()
-    _c.check(_c.lib.form4_dataset_column_count(ctypes.byref(column_count), table))
-    pointer, length = ctypes.c_char_p(), ctypes.c_size_t()
-    columns = []
-    for column in range(column_count.value):
-        _c.check(_c.lib.form4_dataset_column_name(ctypes.byref(pointer), ctypes.byref(length), table, column))
-        columns.append(_c.text(pointer, length))
-    return tuple(columns)
-
-
-def _table_rows(handle, table: int) -> List[Dict[str, str]]:
-    lib = _c.lib
-    columns = _table_columns(table)
-    pointer, length = ctypes.c_char_p(), ctypes.c_size_t()
-    rows = []
-    for row in range(_count(lib.form4_dataset_row_count, handle, table)):
-        cells = {}
-        for column, name in enumerate(columns):
-            _c.check(lib.form4_dataset_cell(ctypes.byref(pointer), ctypes.byref(length), handle, table, row, column))
-            cells[name] = _c.text(pointer, length)
-        rows.append(cells)
-    return rows

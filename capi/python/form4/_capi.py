@@ -38,6 +38,7 @@ E_INTERNAL = -11
 PARSE_OPTIONS_VERSION = 2
 DATASET_OPTIONS_VERSION = 1
 JSON_PRETTY = 1
+PICKLE_SHARED_IN_MEMO = 1
 
 TABLE_NON_DERIVATIVE_TRANSACTION = 1
 TABLE_NON_DERIVATIVE_HOLDING = 2
@@ -332,6 +333,10 @@ FUNCTIONS = [
     ("form4_lint_finding_reference", *_text_getter(LintFindingP)),
     ("form4_lint_finding_line", _int, [_size_p, LintFindingP]),
     ("form4_lint_finding_column", _int, [_size_p, LintFindingP]),
+    # for this package: results as pickle streams (_pickled.py)
+    ("form4_pickle_shared_objects", _int, [_char_pp, _size_p]),
+    ("form4_result_to_pickle", _int, [_char_pp, _size_p, ResultP, _u32]),
+    ("form4_dataset_to_pickle", _int, [_char_pp, _size_p, DatasetP]),
 ]
 
 # ---------------------------------------------------------------------------
