@@ -181,6 +181,7 @@ void members(Io& io, T& x) {
     io("filing_date", x.filing_date);
     io("submission_type", x.submission_type);
     io("file_numbers", x.file_numbers);
+    io("acceptance_datetime", x.acceptance_datetime);
 }
 
 // form4_json_version is handled by to_json/from_json themselves.
@@ -227,6 +228,19 @@ std::string date_text(const date& d) {
     auto two_digits = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
     return std::to_string(static_cast<int>(ymd.year)) + "-" + two_digits(static_cast<int>(ymd.month)) + "-" +
            two_digits(static_cast<int>(ymd.day));
+}
+
+// "YYYY-MM-DDThh:mm:ss"; special values spelled as date_text spells them.
+std::string date_time_text(const date_time& t) {
+    if (t.is_special()) {
+        if (t.is_pos_infinity()) return "+infinity";
+        if (t.is_neg_infinity()) return "-infinity";
+        return "not-a-date-time";
+    }
+    auto clock = t.time_of_day();
+    auto two_digits = [](long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return date_text(t.date()) + "T" + two_digits(clock.hours()) + ":" + two_digits(clock.minutes()) + ":" +
+           two_digits(clock.seconds());
 }
 
 std::string decimal_text(const decimal& d) {
@@ -299,6 +313,22 @@ std::optional<date> parse_date_text(std::string_view text) {
     }
 }
 
+std::optional<date_time> parse_date_time_text(std::string_view text) {
+    if (text == "not-a-date-time") return date_time(boost::date_time::not_a_date_time);
+    if (text == "+infinity") return date_time(boost::date_time::pos_infin);
+    if (text == "-infinity") return date_time(boost::date_time::neg_infin);
+    if (text.size() != 19 || text[10] != 'T' || text[13] != ':' || text[16] != ':') return std::nullopt;
+    auto day = parse_date_text(text.substr(0, 10));
+    if (!day || day->is_special()) return std::nullopt;
+    auto number = [&](std::size_t from) {
+        if (text[from] < '0' || text[from] > '9' || text[from + 1] < '0' || text[from + 1] > '9') return -1;
+        return (text[from] - '0') * 10 + (text[from + 1] - '0');
+    };
+    int hour = number(11), minute = number(14), second = number(17);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return std::nullopt;
+    return date_time(*day, boost::posix_time::time_duration(hour, minute, second));
+}
+
 // ---------------------------------------------------------------------------
 // Writing.
 
@@ -317,6 +347,7 @@ json::value to_value(const std::string& s) { return json::string(s); }
 json::value to_value(bool b) { return b; }
 json::value to_value(const decimal& d) { return json::string(decimal_text(d)); }
 json::value to_value(const date& d) { return json::string(date_text(d)); }
+json::value to_value(const date_time& t) { return json::string(date_time_text(t)); }
 
 template <class E>
 json::value to_value(const coded<E>& c) {
@@ -420,6 +451,7 @@ void write_compact(std::string& out, const std::string& s) { append_json_string(
 void write_compact(std::string& out, bool b) { out += b ? "true" : "false"; }
 void write_compact(std::string& out, const decimal& d) { append_json_string(out, decimal_text(d)); }
 void write_compact(std::string& out, const date& d) { append_json_string(out, date_text(d)); }
+void write_compact(std::string& out, const date_time& t) { append_json_string(out, date_time_text(t)); }
 
 template <class E>
 void write_compact(std::string& out, const coded<E>& c) {
@@ -632,6 +664,13 @@ void read(const json::value& v, const std::string& path, date& out) {
     auto d = parse_date_text(text);
     if (!d) fail(path, "\"" + std::string(text) + "\" is not a date \"YYYY-MM-DD\"");
     out = *d;
+}
+
+void read(const json::value& v, const std::string& path, date_time& out) {
+    std::string_view text = string_at(v, path, "a date and time \"YYYY-MM-DDThh:mm:ss\"");
+    auto t = parse_date_time_text(text);
+    if (!t) fail(path, "\"" + std::string(text) + "\" is not a date and time \"YYYY-MM-DDThh:mm:ss\"");
+    out = *t;
 }
 
 template <class E>

@@ -1,6 +1,8 @@
 // Getters of the document, its reporting owners, footnotes and signatures.
 // Each getter is one line of a table below; the macros keep the argument
 // checks and the exception guard identical everywhere.
+#include <cstring>
+
 #include "shim.hpp"
 
 using namespace form4::capi;
@@ -14,6 +16,28 @@ const form4::document& model_of(const form4_document* p) { return *impl(p)->mode
 int put_optional_date(form4_date* out, const std::optional<form4::date>& date, const char* function,
                       const char* what) noexcept {
     if (!date || !put_date(out, *date)) return absent(function, what);
+    return FORM4_OK;
+}
+
+int put_optional_date_time(form4_datetime* out, const std::optional<form4::date_time>& moment,
+                           const char* function, const char* what) noexcept {
+    if (!moment || moment->is_special() || !put_date(&out->date, moment->date())) return absent(function, what);
+    const auto clock = moment->time_of_day();
+    out->hour = static_cast<std::int32_t>(clock.hours());
+    out->minute = static_cast<std::int32_t>(clock.minutes());
+    out->second = static_cast<std::int32_t>(clock.seconds());
+    const auto two_digits = [](std::int32_t value, char* at) {
+        at[0] = static_cast<char>('0' + value / 10);
+        at[1] = static_cast<char>('0' + value % 10);
+    };
+    std::memcpy(out->iso, out->date.iso, 10);
+    out->iso[10] = 'T';
+    two_digits(out->hour, out->iso + 11);
+    out->iso[13] = ':';
+    two_digits(out->minute, out->iso + 14);
+    out->iso[16] = ':';
+    two_digits(out->second, out->iso + 17);
+    out->iso[19] = '\0';
     return FORM4_OK;
 }
 
@@ -97,6 +121,13 @@ FORM4_TEXT_GETTER(form4_document_issuer_foreign_trading_symbol, form4_document, 
 FORM4_TEXT_GETTER(form4_document_remarks, form4_document, remarks)
 FORM4_TEXT_GETTER(form4_document_accession_number, form4_document, filing.accession_number)
 FORM4_DATE_GETTER(form4_document_filing_date, form4_document, filing.filing_date)
+int form4_document_acceptance_datetime(form4_datetime* out, const form4_document* p) {
+    return guarded(__func__, [&](const char* function) {
+        FORM4_CAPI_REQUIRE(out);
+        FORM4_CAPI_REQUIRE(p);
+        return put_optional_date_time(out, model_of(p).filing.acceptance_datetime, function, "acceptance_datetime");
+    });
+}
 FORM4_TEXT_GETTER(form4_document_submission_type, form4_document, filing.submission_type)
 
 int form4_document_type(int32_t* out_value, const char** out_text, size_t* out_len, const form4_document* p) {

@@ -239,7 +239,8 @@ private:
     X(TransactionCoding, "form4.model") X(HoldingCoding, "form4.model") X(PostTransactionAmounts, "form4.model") \
     X(OwnershipNature, "form4.model") X(UnderlyingSecurity, "form4.model") X(Footnoted, "form4.model")      \
     X(Coded, "form4.model") X(Footnote, "form4.model") X(Signature, "form4.model")                          \
-    X(FilingMetadata, "form4.model") X(Diagnostic, "form4.model") X(Decimal, "decimal") X(date, "datetime")
+    X(FilingMetadata, "form4.model") X(Diagnostic, "form4.model") X(Decimal, "decimal") X(date, "datetime")   \
+    X(datetime, "datetime")
 
 enum class cls : std::uint32_t {
 #define FORM4_X(name, module) name,
@@ -262,7 +263,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, static_cast<
     X(shares) X(security_title) X(transaction_date) X(deemed_execution_date) X(coding) X(timeliness)        \
     X(price_per_share) X(acquired_disposed) X(post_transaction) X(ownership) X(conversion_or_exercise_price) \
     X(total_value) X(exercise_date) X(expiration_date) X(underlying) X(date) X(accession_number)            \
-    X(filing_date) X(submission_type) X(file_numbers) X(schema_version) X(type) X(period_of_report)         \
+    X(filing_date) X(acceptance_datetime) X(submission_type) X(file_numbers) X(schema_version) X(type) X(period_of_report)         \
     X(date_of_original_submission) X(no_securities_owned) X(not_subject_to_section16)                       \
     X(form3_holdings_reported) X(form4_transactions_reported) X(aff10b5_one) X(issuer) X(reporting_owners)  \
     X(non_derivative_transactions) X(non_derivative_holdings) X(derivative_transactions)                    \
@@ -603,6 +604,8 @@ public:
         text_field(key::accession_number, d.filing.accession_number);
         field(key::filing_date);
         optional_date(d.filing.filing_date);
+        field(key::acceptance_datetime);
+        optional_date_time(d.filing.acceptance_datetime);
         text_field(key::submission_type, d.filing.submission_type);
         field(key::file_numbers);
         texts(d.filing.file_numbers);
@@ -703,6 +706,22 @@ private:
     void optional_date(const std::optional<form4::date>& d) {
         if (d) date_value(*d);
         else w_.opcode(op::none);
+    }
+    void optional_date_time(const std::optional<form4::date_time>& t) {
+        if (!t || t->is_special()) return w_.opcode(op::none);
+        const auto ymd = t->date().year_month_day();
+        const unsigned year = ymd.year;
+        const auto clock = t->time_of_day();
+        // datetime.datetime's own pickled state (naive): year (big-endian),
+        // month, day, hour, minute, second, microseconds (three bytes, zero).
+        const char state[10] = {static_cast<char>(year >> 8), static_cast<char>(year & 0xFF),
+                                static_cast<char>(ymd.month.as_number()), static_cast<char>(ymd.day.as_number()),
+                                static_cast<char>(clock.hours()), static_cast<char>(clock.minutes()),
+                                static_cast<char>(clock.seconds()), 0, 0, 0};
+        shared_ref(shared_objects::of(cls::datetime));
+        w_.short_bytes(state, sizeof state);
+        w_.opcode(op::tuple1);
+        w_.opcode(op::reduce);
     }
 
     // Hash-consing: the key says what the value is made of; a value seen

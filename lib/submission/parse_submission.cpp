@@ -118,6 +118,8 @@ public:
         }
         if (auto f = find_field(header.fields, "TYPE")) facts.filing.submission_type = model_text(*f);
         if (auto f = find_field(header.fields, "FILING-DATE")) facts.filing.filing_date = header_date(*f);
+        if (auto f = find_field(header.fields, "ACCEPTANCE-DATETIME"))
+            facts.filing.acceptance_datetime = header_date_time(*f);
         for (const auto& block : header.blocks) {
             std::string name = canonical_key(block.name);
             if (name == "REPORTING-OWNER") {
@@ -148,6 +150,29 @@ public:
             }
         }
         problem(field.where, "submission.date", field.key + " \"" + text + "\" is not a date (YYYYMMDD)");
+        return std::nullopt;
+    }
+
+    // YYYYMMDDhhmmss, as <ACCEPTANCE-DATETIME> gives it.
+    std::optional<date_time> header_date_time(const sub::ast::field& field) const {
+        const std::string& text = field.value;
+        bool digits = text.size() == 14 && std::all_of(text.begin(), text.end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                      });
+        if (digits) {
+            auto number = [&](std::size_t at, std::size_t count) { return std::stoi(text.substr(at, count)); };
+            int hour = number(8, 2), minute = number(10, 2), second = number(12, 2);
+            if (hour < 24 && minute < 60 && second < 60) {
+                try {
+                    date day(static_cast<unsigned short>(number(0, 4)), static_cast<unsigned short>(number(4, 2)),
+                             static_cast<unsigned short>(number(6, 2)));
+                    return date_time(day, boost::posix_time::time_duration(hour, minute, second));
+                } catch (const std::out_of_range&) {
+                }
+            }
+        }
+        problem(field.where, "submission.date-time",
+                field.key + " \"" + text + "\" is not a date and time (YYYYMMDDhhmmss)");
         return std::nullopt;
     }
 

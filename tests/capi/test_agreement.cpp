@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <cstring>
 #include <filesystem>
@@ -336,6 +337,20 @@ void expect_document(const form4_document* doc, const form4::document& model) {
     expect_text(form4_document_accession_number, doc, model.filing.accession_number, "accession_number");
     expect_text(form4_document_submission_type, doc, model.filing.submission_type, "submission_type");
     expect_optional_date(form4_document_filing_date, doc, model.filing.filing_date, "filing_date");
+    {
+        form4_datetime accepted{};
+        const int status = form4_document_acceptance_datetime(&accepted, doc);
+        if (const auto& expected = model.filing.acceptance_datetime) {
+            ASSERT_EQ(status, FORM4_OK);
+            expect_date_equal(accepted.date, expected->date(), "acceptance_datetime");
+            EXPECT_EQ(accepted.hour, expected->time_of_day().hours());
+            EXPECT_EQ(accepted.minute, expected->time_of_day().minutes());
+            EXPECT_EQ(accepted.second, expected->time_of_day().seconds());
+            EXPECT_EQ(std::string(accepted.iso), boost::posix_time::to_iso_extended_string(*expected));
+        } else {
+            EXPECT_EQ(status, FORM4_E_ABSENT);
+        }
+    }
     std::size_t count = 0;
     ASSERT_EQ(form4_document_file_number_count(&count, doc), FORM4_OK);
     ASSERT_EQ(count, model.filing.file_numbers.size());

@@ -90,6 +90,15 @@ def _to_date(value: _c.DateValue) -> datetime.date:
     return datetime.date(value.year, value.month, value.day)
 
 
+def _date_time(getter, handle) -> Optional[datetime.datetime]:
+    value = _c.DateTimeValue()
+    if _absent_or_raise(getter(ctypes.byref(value), handle)):
+        return None
+    moment = datetime.datetime.combine(_to_date(value.date), datetime.time(value.hour, value.minute, value.second))
+    assert value.iso.decode("ascii") == moment.isoformat()
+    return moment
+
+
 def _date(getter, handle) -> Optional[datetime.date]:
     value = _c.DateValue()
     return None if _absent_or_raise(getter(ctypes.byref(value), handle)) else _to_date(value)
@@ -317,6 +326,7 @@ def _read_document(doc) -> Document:
         filing=FilingMetadata(
             accession_number=_text(lib.form4_document_accession_number, doc),
             filing_date=_date(lib.form4_document_filing_date, doc),
+            acceptance_datetime=_date_time(lib.form4_document_acceptance_datetime, doc),
             submission_type=_text(lib.form4_document_submission_type, doc),
             file_numbers=file_numbers,
         ),

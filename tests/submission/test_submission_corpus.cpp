@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <filesystem>
 #include <string>
@@ -65,6 +66,18 @@ std::string iso(const std::optional<form4::date>& d) {
     return d ? boost::gregorian::to_iso_extended_string(*d) : std::string("(none)");
 }
 
+// "<ACCEPTANCE-DATETIME>20220506183057" as YYYYMMDDhhmmss, "" when the header has none.
+std::string acceptance_in(const std::string& text) {
+    auto at = text.find("<ACCEPTANCE-DATETIME>");
+    return at == std::string::npos ? std::string() : text.substr(at + 21, 14);
+}
+
+std::string accepted(const std::optional<form4::date_time>& t) {
+    if (!t) return "";
+    std::string iso = boost::posix_time::to_iso_string(*t);  // "20220506T183057"
+    return iso.substr(0, 8) + iso.substr(9);
+}
+
 }  // namespace
 
 TEST(SubmissionCorpus, EverySubmissionMatchesItsXmlTwinExceptFiling) {
@@ -92,6 +105,7 @@ TEST(SubmissionCorpus, EverySubmissionMatchesItsXmlTwinExceptFiling) {
         EXPECT_EQ(filing.accession_number, accession_in(text)) << file;
         EXPECT_EQ(filing.accession_number, file.stem().string()) << file;
         EXPECT_EQ(iso(filing.filing_date), filed_date_in(text)) << file;
+        EXPECT_EQ(accepted(filing.acceptance_datetime), acceptance_in(text)) << file;
         EXPECT_FALSE(filing.submission_type.empty()) << file;
         EXPECT_EQ(filing.file_numbers.size(), result.doc->reporting_owners.size()) << file;
         ++compared;

@@ -2,6 +2,8 @@
 // what can be kept when lenient.
 #include <gtest/gtest.h>
 
+#include <boost/date_time/posix_time/posix_time.hpp>
+
 #include <algorithm>
 #include <string>
 
@@ -98,6 +100,29 @@ TEST(SubmissionErrors, BadFilingDateIsAnErrorStrictlyAndLeftOutLeniently) {
     ASSERT_TRUE(kept.ok());
     EXPECT_FALSE(kept.doc->filing.filing_date);
     EXPECT_EQ(kept.doc->filing.accession_number, "0000320193-22-000061");
+}
+
+TEST(SubmissionErrors, AcceptanceDateTimeIsReadAndABadOneIsAnErrorStrictly) {
+    auto good = form4::parse(apple());
+    ASSERT_TRUE(good.ok());
+    EXPECT_EQ(good.doc->filing.acceptance_datetime,
+              form4::date_time(form4::date(2022, 5, 6), boost::posix_time::time_duration(18, 30, 57)));
+
+    for (std::string bad : {"20220506243057", "20220230183057", "2022050618305", "2022050618305X"}) {
+        std::string text = apple();
+        text.replace(text.find("20220506183057"), 14, bad);
+        auto strict = form4::parse(text);
+        EXPECT_FALSE(strict.ok()) << bad;
+        ASSERT_EQ(strict.diagnostics.size(), 1u) << bad;
+        EXPECT_EQ(strict.diagnostics[0].code, "submission.date-time") << bad;
+        EXPECT_EQ(strict.diagnostics[0].line, 3u) << bad;
+
+        auto kept = form4::parse(text, lenient());
+        ASSERT_TRUE(kept.ok()) << bad;
+        EXPECT_FALSE(kept.doc->filing.acceptance_datetime) << bad;
+        EXPECT_TRUE(has_code(kept, "submission.date-time")) << bad;
+        EXPECT_TRUE(kept.doc->filing.filing_date) << bad;
+    }
 }
 
 TEST(SubmissionErrors, DamagedXmlErrorPointsIntoTheSubmission) {

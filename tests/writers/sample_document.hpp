@@ -122,7 +122,8 @@ inline document every_field_document() {
         doc.footnotes.push_back({"F" + std::to_string(i), "Footnote " + std::to_string(i) + " text, \"quoted\"\tand\nwrapped"});
     doc.remarks = "Exhibit 24 - Power of Attorney\nline two";
     doc.signatures = {{"/s/ Jane Smith, attorney-in-fact", ymd(2024, 5, 6)}, {"Arthur D. Levinson", std::nullopt}};
-    doc.filing = {"0000320193-24-000061", ymd(2024, 5, 7), "4/A", {"001-36743", "002-00001"}};
+    doc.filing = {"0000320193-24-000061", ymd(2024, 5, 7), "4/A", {"001-36743", "002-00001"},
+                  date_time(ymd(2024, 5, 7), boost::posix_time::time_duration(16, 5, 9))};
     return doc;
 }
 

@@ -199,6 +199,16 @@ typedef struct form4_date {
     char iso[12];  /* "YYYY-MM-DD", NUL-terminated */
 } form4_date;
 
+/* A date and time to the second, with no time zone (EDGAR's clock is US
+   Eastern time). */
+typedef struct form4_datetime {
+    form4_date date;
+    int32_t hour;   /* 0..23 */
+    int32_t minute; /* 0..59 */
+    int32_t second; /* 0..59 */
+    char iso[20];   /* "YYYY-MM-DDThh:mm:ss", NUL-terminated */
+} form4_datetime;
+
 /* ------------------------------------------------------------------ */
 /* Parsing                                                             */
 /* ------------------------------------------------------------------ */
@@ -311,6 +321,9 @@ FORM4_API int form4_document_remarks(const char** out, size_t* out_len,
 FORM4_API int form4_document_accession_number(const char** out, size_t* out_len,
                                               const form4_document* doc);
 FORM4_API int form4_document_filing_date(form4_date* out, const form4_document* doc);
+/* <ACCEPTANCE-DATETIME>: when EDGAR accepted the filing; FORM4_E_ABSENT when
+   the envelope does not say (and for a loose XML file). */
+FORM4_API int form4_document_acceptance_datetime(form4_datetime* out, const form4_document* doc);
 FORM4_API int form4_document_submission_type(const char** out, size_t* out_len,
                                              const form4_document* doc);
 FORM4_API int form4_document_file_number_count(size_t* out, const form4_document* doc);

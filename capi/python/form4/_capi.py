@@ -155,6 +155,18 @@ class DateValue(ctypes.Structure):
     ]
 
 
+class DateTimeValue(ctypes.Structure):
+    """form4_datetime"""
+
+    _fields_ = [
+        ("date", DateValue),
+        ("hour", ctypes.c_int32),
+        ("minute", ctypes.c_int32),
+        ("second", ctypes.c_int32),
+        ("iso", ctypes.c_char * 20),
+    ]
+
+
 class ParseOptions(ctypes.Structure):
     """form4_parse_options, version 2"""
 
@@ -209,6 +221,7 @@ _str_p = ctypes.POINTER(ctypes.c_char_p)  # const char** out
 _char_pp = ctypes.POINTER(ctypes.POINTER(ctypes.c_char))  # char** out (owned, freed by form4_string_free)
 _dec_p = ctypes.POINTER(DecimalValue)
 _date_p = ctypes.POINTER(DateValue)
+_datetime_p = ctypes.POINTER(DateTimeValue)
 
 
 def _text_getter(handle):
@@ -257,6 +270,7 @@ FUNCTIONS = [
     ("form4_document_remarks", *_text_getter(DocumentP)),
     ("form4_document_accession_number", *_text_getter(DocumentP)),
     ("form4_document_filing_date", _int, [_date_p, DocumentP]),
+    ("form4_document_acceptance_datetime", _int, [_datetime_p, DocumentP]),
     ("form4_document_submission_type", *_text_getter(DocumentP)),
     ("form4_document_file_number_count", _int, [_size_p, DocumentP]),
     ("form4_document_file_number", _int, [_str_p, _size_p, DocumentP, _size]),

@@ -9,8 +9,8 @@ string operands. Even so the unpicklers here resolve next to no globals:
 document streams none at all (they refer to classes, field names and
 common codes as the shared objects: entries the unpickler's memo holds
 from the start, or persistent ids), data set streams only dict, and the
-shared objects' list only the model's classes, decimal.Decimal and
-datetime.date.
+shared objects' list only the model's classes, decimal.Decimal,
+datetime.date and datetime.datetime.
 """
 
 from __future__ import annotations
@@ -50,7 +50,11 @@ class _NoGlobals(pickle.Unpickler):
         raise pickle.UnpicklingError(f"form4: unexpected global {module}.{name} in a stream of libform4_c")
 
 
-_ALLOWED_GLOBALS = {("decimal", "Decimal"): decimal.Decimal, ("datetime", "date"): datetime.date}
+_ALLOWED_GLOBALS = {
+    ("decimal", "Decimal"): decimal.Decimal,
+    ("datetime", "date"): datetime.date,
+    ("datetime", "datetime"): datetime.datetime,
+}
 
 
 class _SharedObjectsUnpickler(pickle.Unpickler):

@@ -290,6 +290,8 @@ class FilingMetadata:
     filing_date: Optional[datetime.date] = None
     submission_type: str = ""
     file_numbers: Tuple[str, ...] = ()
+    # When EDGAR accepted the filing, on its clock (US Eastern time): naive.
+    acceptance_datetime: Optional[datetime.datetime] = None
 
 
 @dataclass(frozen=True)

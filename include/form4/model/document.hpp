@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/ptime.hpp>
 
 #include "form4/model/codes.hpp"
 #include "form4/model/decimal.hpp"
@@ -17,6 +18,8 @@
 namespace form4 {
 
 using date = boost::gregorian::date;
+// A time of day on a date, to the second, with no time zone attached.
+using date_time = boost::posix_time::ptime;
 
 struct issuer {
     std::string cik;                      // as filed (leading zeros kept)
@@ -176,6 +179,9 @@ struct filing_metadata {
     std::optional<date> filing_date;      // FILED AS OF DATE
     std::string submission_type;          // CONFORMED SUBMISSION TYPE
     std::vector<std::string> file_numbers;  // per reporting owner, in owner order when known
+    // <ACCEPTANCE-DATETIME>: when EDGAR accepted the filing, on EDGAR's clock
+    // (US Eastern time), which is when the market could first read it.
+    std::optional<date_time> acceptance_datetime;
     bool operator==(const filing_metadata&) const = default;
 };
 
