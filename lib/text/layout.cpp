@@ -1,5 +1,8 @@
 #include "text/layout.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace form4::text {
 namespace {
 
@@ -15,15 +18,23 @@ std::size_t blank_width(iterator_type p, iterator_type end) noexcept {
 
 std::vector<span> split_lines(iterator_type begin, iterator_type end) {
     std::vector<span> lines;
+    lines.reserve(static_cast<std::size_t>(end - begin) / 40 + 4);   // about one line per 40 bytes
+    // memchr finds the next LF and the next CR; each is searched again only once passed.
+    auto next = [end](iterator_type from, char c) {
+        const void* found = from == end ? nullptr : std::memchr(from, c, static_cast<std::size_t>(end - from));
+        return found ? static_cast<iterator_type>(found) : end;
+    };
+    iterator_type lf = next(begin, '\n'), cr = next(begin, '\r');
     iterator_type start = begin;
-    for (iterator_type p = begin; p != end; ++p) {
-        if (*p == '\n' || *p == '\r') {
-            lines.push_back({start, p});
-            if (*p == '\r' && p + 1 != end && p[1] == '\n') ++p;
-            start = p + 1;
-        }
+    while (start != end) {
+        if (lf < start) lf = next(start, '\n');
+        if (cr < start) cr = next(start, '\r');
+        iterator_type line_end = std::min(lf, cr);
+        lines.push_back({start, line_end});
+        if (line_end == end) break;
+        start = line_end + 1;
+        if (*line_end == '\r' && start != end && *start == '\n') ++start;
     }
-    if (start != end) lines.push_back({start, end});
     return lines;
 }
 

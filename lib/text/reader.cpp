@@ -50,6 +50,15 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from = 0) {
     if (needle.empty()) return from;
     char first = grammar::text::lexical::ascii_lower(needle[0]);
+    if (!grammar::text::lexical::ascii_alnum(first)) {
+        // A needle such as "<TEXT>" starts with a character that has no case: memchr finds the candidates.
+        for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+            i = text.find(first, i);
+            if (i == std::string_view::npos || i + needle.size() > text.size()) break;
+            if (starts_with_ci(text.substr(i), needle)) return i;
+        }
+        return std::string_view::npos;
+    }
     for (std::size_t i = from; i + needle.size() <= text.size(); ++i)
         if (grammar::text::lexical::ascii_lower(text[i]) == first && starts_with_ci(text.substr(i), needle)) return i;
     return std::string_view::npos;
@@ -75,13 +84,16 @@ std::vector<std::string> footnote_ids(const ast::marks& marks) {
 
 // "⁽", or a superscript digit (U+00B9, U+00B2, U+00B3, U+2070..U+2079).
 bool has_superscript_marks(std::string_view text) {
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
-        if (c == 0xC2 && (next == 0xB9 || next == 0xB2 || next == 0xB3)) return true;
-        if (c == 0xE2 && next == 0x81 && i + 2 < text.size()) {
-            auto third = static_cast<unsigned char>(text[i + 2]);
-            if ((third >= 0xB0 && third <= 0xB9) || third == 0xBD) return true;
-        }
+    // Every such mark starts with the byte 0xC2 or 0xE2: find() (memchr) skips to them.
+    for (std::size_t i = text.find('\xC2'); i != std::string_view::npos && i + 1 < text.size();
+         i = text.find('\xC2', i + 1)) {
+        auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next == 0xB9 || next == 0xB2 || next == 0xB3) return true;
+    }
+    for (std::size_t i = text.find('\xE2'); i != std::string_view::npos && i + 2 < text.size();
+         i = text.find('\xE2', i + 1)) {
+        auto next = static_cast<unsigned char>(text[i + 1]), third = static_cast<unsigned char>(text[i + 2]);
+        if (next == 0x81 && ((third >= 0xB0 && third <= 0xB9) || third == 0xBD)) return true;
     }
     return false;
 }

@@ -29,8 +29,11 @@ using kind = ast::section_kind;
 
 auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_case[lit("<b>")])] >> blanks;
 
+// Every title starts with one of these (checked first: most lines are no title).
+auto const title_start = &char_("TtEeRrSs*");
+
 auto const section_title_rule_def =
-    line_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
+    line_start >> title_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
                    (phrase("Explanation of Responses") >> attr(kind::explanation)) |
                    (phrase("Remarks") >> &(blanks >> (lit(':') | x3::eoi | char_("\r\n"))) >> attr(kind::remarks)) |
                    (-lit("**") >> blanks >> phrase("Signature of Reporting Person") >> attr(kind::signature_caption)) |

@@ -55,10 +55,14 @@ auto const not_subject_label = phrase("Check this box if no longer subject to Se
 auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
 auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
 
-// Where a value ends: at the next label or caption.
-auto const value_stop = (numbered >> (name_label | issuer_label | period_label | amendment_label |
-                                      relationship_label | filing_label | tax_number_label)) |
-                        name_captions | street_caption | city_captions | not_subject_label;
+// Where a value ends: at the next label or caption. Each starts with an item
+// number or one of these letters (any case), so other characters are passed
+// without trying the labels.
+auto const value_stop_start = &char_("0-9NnIiDdSsRr(Cc");
+auto const value_stop = value_stop_start >>
+                        ((numbered >> (name_label | issuer_label | period_label | amendment_label |
+                                       relationship_label | filing_label | tax_number_label)) |
+                         name_captions | street_caption | city_captions | not_subject_label);
 auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
 
 auto const x_letter = lit('X') | lit('x');
@@ -172,10 +176,15 @@ auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule)
 // Items begin at the start of a word, so what is not an item is skipped a word at a time.
 auto const skip_word = x3::omit[+(char_ - space_or_break) >> *space_or_break] | x3::omit[char_];
 
+// Every item starts with an item number, a label's first letter (any case) or a
+// checkbox; a word starting otherwise is skipped without trying them.
+auto const item_start = &char_("0-9FfNnIiDdSsRrCc([<_Xx");
+
 auto const header_rule_def =
-    *(heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
-      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item | tax_number_item |
-      relationship_item | filing_item | skip_word);
+    *((item_start >> (heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
+                      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item |
+                      tax_number_item | relationship_item | filing_item)) |
+      skip_word);
 
 }  // namespace header_rules
 
