@@ -55,10 +55,49 @@ auto const not_subject_label = phrase("Check this box if no longer subject to Se
 auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
 auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
 
-// Where a value ends: at the next label or caption. Each starts with an item
-// number or one of these letters (any case), so other characters are passed
-// without trying the labels.
-auto const value_stop_start = &char_("0-9NnIiDdSsRr(Cc");
+// The labels' first two letters (any case), as phrase() matches them: "Name",
+// "Issuer", "Date", "Statement", "If Amendment", "Relationship", "Individual",
+// "IRS" / "I.R.S.", "Check". Labels are tried only where this says they may
+// start, which is at few places of a page.
+inline bool may_start_label(char c0, char c1) noexcept {
+    using lexical::ascii_lower;
+    c1 = ascii_lower(c1);
+    switch (ascii_lower(c0)) {
+        case 'n': return c1 == 'a';
+        case 'i': return c1 == 's' || c1 == 'f' || c1 == 'n' || c1 == 'r' || lexical::dot_or_space(c1);
+        case 'd': return c1 == 'a';
+        case 's': return c1 == 't';
+        case 'r': return c1 == 'e';
+        case 'c': return c1 == 'h';
+        default: return false;
+    }
+}
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Where a value may end: an item number, a label, or a caption "(Last)", "(Street)", "(City)".
+inline bool may_stop_value(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    if (is_digit(*p)) return true;
+    if (last - p < 2) return false;
+    if (*p == '(') {
+        char c1 = lexical::ascii_lower(p[1]);
+        return c1 == 'l' || c1 == 's' || c1 == 'c';
+    }
+    return may_start_label(p[0], p[1]);
+}
+
+// Where an item may start: as a value may end, or at "FORM", or at a checkbox ("<input", "[", "(", "_", "X").
+inline bool may_start_item(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c0 = *p;
+    if (is_digit(c0) || c0 == '<' || c0 == '[' || c0 == '(' || c0 == '_' || c0 == 'X' || c0 == 'x') return true;
+    if (last - p < 2) return false;
+    if (lexical::ascii_lower(c0) == 'f') return lexical::ascii_lower(p[1]) == 'o';
+    return may_start_label(c0, p[1]);
+}
+
+// Where a value ends: at the next label or caption.
+auto const value_stop_start = lexical::lookahead_parser<may_stop_value>{};
 auto const value_stop = value_stop_start >>
                         ((numbered >> (name_label | issuer_label | period_label | amendment_label |
                                        relationship_label | filing_label | tax_number_label)) |
@@ -176,9 +215,8 @@ auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule)
 // Items begin at the start of a word, so what is not an item is skipped a word at a time.
 auto const skip_word = x3::omit[+(char_ - space_or_break) >> *space_or_break] | x3::omit[char_];
 
-// Every item starts with an item number, a label's first letter (any case) or a
-// checkbox; a word starting otherwise is skipped without trying them.
-auto const item_start = &char_("0-9FfNnIiDdSsRrCc([<_Xx");
+// A word where no item may start is skipped without trying them.
+auto const item_start = lexical::lookahead_parser<may_start_item>{};
 
 auto const header_rule_def =
     *((item_start >> (heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |

@@ -86,6 +86,26 @@ struct phrase_parser : x3::parser<phrase_parser> {
 
 constexpr phrase_parser phrase(std::string_view text) { return phrase_parser(text); }
 
+// Reads nothing; succeeds when `Test(first, last)` says what follows may start
+// a match. Put before a set of alternatives, it spares trying each of them at
+// every place none of them can start.
+template <bool (*Test)(char const*, char const*)>
+struct lookahead_parser : x3::parser<lookahead_parser<Test>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        return Test(first, last);
+    }
+};
+
+// Whether the text at `p` could begin `phrase("I.R.S. ...")`'s second character:
+// phrase() lets white space stand before punctuation.
+constexpr bool dot_or_space(char c) noexcept {
+    return c == '.' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\xC2';
+}
+
 inline blank_parser const blank{};
 auto const blanks = x3::omit[*blank];
 
