@@ -62,7 +62,37 @@ std::string decode_entities(std::string_view raw) {
     return out;
 }
 
+namespace {
+
+// Appends `text` with white space squeezed and trimmed; false (with `out`
+// unfinished) at the first '<', '&' or '\\', which need the full cleaning.
+// Most values are plain text: this pass is all they need.
+bool squeeze_plain(std::string_view text, std::string& out) {
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '<' || c == '&' || c == '\\') return false;
+        bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+            if (nbsp) ++i;
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string clean_text(std::string_view raw) {
+    {
+        std::string out;
+        out.reserve(raw.size());
+        if (squeeze_plain(raw, out)) return out;
+    }
     // Drop tags first (their attributes may hold anything), then decode.
     std::string untagged;
     untagged.reserve(raw.size());

@@ -54,10 +54,8 @@ span trim(span text) noexcept {
 
 bool is_blank(span text) noexcept { return trim(text).empty(); }
 
-std::vector<span> split_cells(span line, bool* by_tabs) {
-    std::vector<span> cells;
-    bool tabs = line.view().find('\t') != std::string_view::npos;
-    if (by_tabs) *by_tabs = tabs;
+bool split_cells_into(span line, std::vector<span>& cells) {
+    bool tabs = std::memchr(line.begin, '\t', static_cast<std::size_t>(line.end - line.begin)) != nullptr;
     if (tabs) {
         iterator_type start = line.begin;
         for (iterator_type p = line.begin; p != line.end; ++p) {
@@ -67,11 +65,16 @@ std::vector<span> split_cells(span line, bool* by_tabs) {
             }
         }
         cells.push_back(trim({start, line.end}));
-        return cells;
+        return true;
     }
     iterator_type start = line.begin;
     iterator_type p = line.begin;
     while (p != line.end) {
+        // Without tabs a blank is ' ', CR or U+00A0: other characters are passed at once.
+        if (*p != ' ' && *p != '\r' && *p != '\xC2') {
+            ++p;
+            continue;
+        }
         std::size_t w = blank_width(p, line.end);
         if (!w) {
             ++p;
@@ -91,6 +94,13 @@ std::vector<span> split_cells(span line, bool* by_tabs) {
         p = run;
     }
     cells.push_back(trim({start, line.end}));
+    return false;
+}
+
+std::vector<span> split_cells(span line, bool* by_tabs) {
+    std::vector<span> cells;
+    bool tabs = split_cells_into(line, cells);
+    if (by_tabs) *by_tabs = tabs;
     return cells;
 }
 
@@ -112,7 +122,9 @@ void stream::append(span text, bool squeeze) {
         if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
         pending_space = false;
         iterator_type word = p;
-        while (p != text.end && !blank_width(p, text.end) && *p != '\n') ++p;
+        while (p != text.end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n' &&
+               !(*p == '\xC2' && blank_width(p, text.end)))
+            ++p;
         map_.pieces.push_back({text_.size(), word});
         text_.append(word, p);
     }

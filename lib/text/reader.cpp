@@ -297,10 +297,10 @@ span reader::restrict_to_body(span whole) {
 
 // ---------------------------------------------------------------- header
 
-bool has_item_number_cells(const std::vector<span>& cells) {
+bool has_item_number_cells(const span* first, const span* last) {
     int numbered = 0;
-    for (const auto& cell : cells) {
-        std::string_view v = cell.view();
+    for (const span* cell = first; cell != last; ++cell) {
+        std::string_view v = cell->view();
         std::size_t digits = 0;
         while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
         if (digits > 0 && digits < v.size() && v[digits] == '.') ++numbered;
@@ -314,31 +314,44 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
     // its label; anything else is read line by line.
     bool tabs = false, spaced_columns = false;
     bool document_order = state_.outer != nullptr;   // a page made from HTML keeps the HTML's order
-    for (std::size_t i = first; i < last && !document_order; ++i) {
-        if (lines[i].view().find('\t') != std::string_view::npos) tabs = true;
-        if (!tabs && has_item_number_cells(split_cells(lines[i]))) spaced_columns = true;
+    // Every line's cells, cut once: row i is cells[row_starts[i]] .. cells[row_starts[i + 1]].
+    std::vector<span> cells;
+    std::vector<std::size_t> row_starts;
+    if (!document_order) {
+        cells.reserve(4 * (last - first));
+        row_starts.reserve(last - first + 1);
+        for (std::size_t i = first; i < last; ++i) {
+            row_starts.push_back(cells.size());
+            if (split_cells_into(lines[i], cells)) tabs = true;
+            if (!tabs && has_item_number_cells(cells.data() + row_starts.back(), cells.data() + cells.size()))
+                spaced_columns = true;
+        }
+        row_starts.push_back(cells.size());
     }
     stream header_stream;
+    if (first < last) header_stream.reserve(static_cast<std::size_t>(lines[last - 1].end - lines[first].begin) + 64);
     if (tabs || spaced_columns) {
-        std::vector<std::vector<span>> rows;
+        std::size_t rows = row_starts.size() - 1;
         std::size_t columns = 0;
-        for (std::size_t i = first; i < last; ++i) {
-            rows.push_back(split_cells(lines[i]));
-            columns = std::max(columns, rows.back().size());
-        }
+        for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
         for (std::size_t column = 0; column < columns; ++column)
-            for (const auto& row : rows)
-                if (column < row.size() && !row[column].empty()) {
-                    header_stream.append(row[column], true);
+            for (std::size_t r = 0; r < rows; ++r) {
+                std::size_t at = row_starts[r] + column;
+                if (at < row_starts[r + 1] && !cells[at].empty()) {
+                    header_stream.append(cells[at], true);
                     header_stream.append_break('\n');
                 }
+            }
     } else if (document_order) {
-        for (std::size_t i = first; i < last; ++i)
-            for (const auto& cell : split_cells(lines[i]))
+        for (std::size_t i = first; i < last; ++i) {
+            cells.clear();
+            split_cells_into(lines[i], cells);
+            for (const auto& cell : cells)
                 if (!cell.empty()) {
                     header_stream.append(cell, true);
                     header_stream.append_break('\n');
                 }
+        }
     } else {
         for (std::size_t i = first; i < last; ++i) {
             if (is_blank(lines[i])) continue;
