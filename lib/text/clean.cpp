@@ -88,11 +88,16 @@ bool squeeze_plain(std::string_view text, std::string& out) {
 }  // namespace
 
 std::string clean_text(std::string_view raw) {
-    {
-        std::string out;
-        out.reserve(raw.size());
-        if (squeeze_plain(raw, out)) return out;
-    }
+    std::string out;
+    clean_text_into(raw, out);
+    return out;
+}
+
+void clean_text_into(std::string_view raw, std::string& out) {
+    out.clear();
+    out.reserve(raw.size());
+    if (squeeze_plain(raw, out)) return;
+    out.clear();
     // Drop tags first (their attributes may hold anything), then decode.
     std::string untagged;
     untagged.reserve(raw.size());
@@ -110,8 +115,6 @@ std::string clean_text(std::string_view raw) {
         untagged += raw[i];
     }
     std::string decoded = decode_entities(untagged);
-    std::string out;
-    out.reserve(decoded.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < decoded.size(); ++i) {
         char c = decoded[i];
@@ -125,7 +128,6 @@ std::string clean_text(std::string_view raw) {
         pending_space = false;
         out += c;
     }
-    return out;
 }
 
 std::vector<std::string> underlined_groups(std::string_view raw) {

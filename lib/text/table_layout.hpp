@@ -13,6 +13,7 @@
 
 #include "form4/grammar/text/ast.hpp"
 #include "form4/grammar/text/common.hpp"
+#include "form4/grammar/text/lexical.hpp"
 #include "text/clean.hpp"
 #include "text/layout.hpp"
 
@@ -127,10 +128,12 @@ inline bool is_caption_row(const std::vector<span>& cells) {
                                                    "amount or number of shares", "date", "exercisable",
                                                    "expiration", "(a) or (d) price"};
     bool all_captions = true;
+    std::string text;   // one buffer for every cell
     for (const auto& cell : cells) {
         if (cell.empty()) continue;
-        std::string text = clean_text(cell.view());
-        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        clean_text_into(cell.view(), text);
+        // ASCII folding: the captions are ASCII (and the C library's tolower costs a call a byte).
+        for (auto& c : text) c = grammar::text::lexical::ascii_lower(c);
         if (text.find("(instr.") != std::string::npos || text.find("title of") != std::string::npos ||
             text.find("month/day/year") != std::string::npos || text.find("(e.g.") != std::string::npos)
             return true;

@@ -100,7 +100,17 @@ auto const voluntary_cell_rule_def = blanks >> x3::raw[-char_("V")] >> footnote_
 
 // Text up to the footnote marks that end the cell (marks inside the text stay text).
 auto const trailing_marks = +(mark_separator >> footnote_mark_rule) >> end_of_cell;
-auto const text_cell_rule_def = x3::raw[*(char_ - trailing_marks)] >> footnote_marks_rule > end_of_cell;
+// Marks (and the blanks or commas before them) start with one of these bytes:
+// ' ', tab, &nbsp;, ',', "(1)", or the lead byte of U+00A0, ¹²³ (0xC2) or ⁽⁰⁴..⁹ (0xE2).
+// Elsewhere the text goes on without trying them.
+inline bool may_start_marks(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c = *p;
+    return c == ' ' || c == '\t' || c == ',' || c == '(' || c == '&' || c == '\xC2' || c == '\xE2';
+}
+auto const marks_may_start = lexical::lookahead_parser<may_start_marks>{};
+auto const text_cell_rule_def =
+    x3::raw[*(char_ - (marks_may_start >> trailing_marks))] >> footnote_marks_rule > end_of_cell;
 
 }  // namespace common_rules
 
