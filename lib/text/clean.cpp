@@ -2,6 +2,7 @@
 
 #include "form4/grammar/utf8.hpp"
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -64,23 +65,40 @@ std::string decode_entities(std::string_view raw) {
 
 namespace {
 
+// Bytes squeeze_plain() must look at: white space, 0xC2 (the lead byte of
+// U+00A0), and what only the full cleaning handles ('<', '&', '\\').
+constexpr std::array<bool, 256> plain_special_bytes = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v', '<', '&', '\\'}) table[c] = true;
+    table[0xC2] = true;
+    return table;
+}();
+
 // Appends `text` with white space squeezed and trimmed; false (with `out`
 // unfinished) at the first '<', '&' or '\\', which need the full cleaning.
 // Most values are plain text: this pass is all they need.
 bool squeeze_plain(std::string_view text, std::string& out) {
     bool pending_space = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '<' || c == '&' || c == '\\') return false;
-        bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
-            if (nbsp) ++i;
-            pending_space = !out.empty();
-            continue;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // A run of ordinary bytes is copied at once.
+        std::size_t run = i;
+        while (run < text.size() && !plain_special_bytes[static_cast<unsigned char>(text[run])]) ++run;
+        if (run == i) {
+            char c = text[i];
+            if (c == '<' || c == '&' || c == '\\') return false;
+            bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+            if (c != '\xC2' || nbsp) {   // white space
+                i += nbsp ? 2 : 1;
+                pending_space = !out.empty();
+                continue;
+            }
+            run = i + 1;   // 0xC2 starting another character: text
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        out += c;
+        out.append(text.data() + i, run - i);
+        i = run;
     }
     return true;
 }

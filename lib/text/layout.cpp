@@ -1,6 +1,7 @@
 #include "text/layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace form4::text {
@@ -13,6 +14,14 @@ std::size_t blank_width(iterator_type p, iterator_type end) noexcept {
     if (end - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0') return 2;
     return 0;
 }
+
+// Bytes that end a word of a cell: the blanks (' ', tab, CR), LF, and 0xC2
+// (the lead byte of U+00A0, a blank when A0 follows). Every other byte is text.
+constexpr std::array<bool, 256> word_end_bytes = [] {
+    std::array<bool, 256> table{};
+    table[' '] = table['\t'] = table['\r'] = table['\n'] = table[0xC2] = true;
+    return table;
+}();
 
 }  // namespace
 
@@ -58,11 +67,9 @@ bool split_cells_into(span line, std::vector<span>& cells) {
     bool tabs = std::memchr(line.begin, '\t', static_cast<std::size_t>(line.end - line.begin)) != nullptr;
     if (tabs) {
         iterator_type start = line.begin;
-        for (iterator_type p = line.begin; p != line.end; ++p) {
-            if (*p == '\t') {
-                cells.push_back(trim({start, p}));
-                start = p + 1;
-            }
+        while (const void* tab = std::memchr(start, '\t', static_cast<std::size_t>(line.end - start))) {
+            cells.push_back(trim({start, static_cast<iterator_type>(tab)}));
+            start = static_cast<iterator_type>(tab) + 1;
         }
         cells.push_back(trim({start, line.end}));
         return true;
@@ -122,8 +129,8 @@ void stream::append(span text, bool squeeze) {
         if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
         pending_space = false;
         iterator_type word = p;
-        while (p != text.end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n' &&
-               !(*p == '\xC2' && blank_width(p, text.end)))
+        while (p != text.end && (!word_end_bytes[static_cast<unsigned char>(*p)] ||
+                                 (*p == '\xC2' && !blank_width(p, text.end))))
             ++p;
         map_.pieces.push_back({text_.size(), word});
         text_.append(word, p);
