@@ -111,15 +111,23 @@ auto const empty_mark = lit("[ ]") | lit("[]") | lit("( )") | lit("()") | +lit('
 
 auto const box_state_rule_def = lexical::checkbox_input | (x_mark >> attr(true)) | (empty_mark >> attr(false));
 
+// A checkbox starts with one of "<[(_Xx": elsewhere the rule is not tried.
+inline bool may_start_box(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c = *p;
+    return c == '<' || c == '[' || c == '(' || c == '_' || c == 'X' || c == 'x';
+}
+auto const box = lexical::lookahead_parser<may_start_box>{} >> box_state_rule;
+
 auto const relationship_choice = x3::rule<struct relationship_choice_id, int>{"relationship"} = (phrase("Director") >> attr(0)) | (phrase("10% Owner") >> attr(1)) |
                                  (phrase("Officer") >> -(sp >> phrase("(give title below)")) >> attr(2)) |
                                  (phrase("Other") >> -(sp >> phrase("(specify below)")) >> attr(3));
 auto const relationship_entry_rule_def =
-    (box_state_rule >> sp >> relationship_choice) | (attr(false) >> relationship_choice);
+    (box >> sp >> relationship_choice) | (attr(false) >> relationship_choice);
 
 auto const filing_choice = x3::rule<struct filing_choice_id, int>{"filing line"} = (phrase("Form filed by One Reporting Person") >> attr(0)) |
                            (phrase("Form filed by More than One Reporting Person") >> attr(1));
-auto const filing_entry_rule_def = (box_state_rule >> sp >> filing_choice) | (attr(false) >> filing_choice);
+auto const filing_entry_rule_def = (box >> sp >> filing_choice) | (attr(false) >> filing_choice);
 
 // Reads nothing; notes in the header where the parse stands. (An action's
 // _where is the input after its match, so a match's start is noted before it.)
@@ -152,12 +160,12 @@ auto const heading = (here(&ast::header::item_at) >> phrase("FORM") >> +lexical:
     x3::_val(ctx).form_at = x3::_val(ctx).item_at;
 })];
 
-auto const not_subject = as_bool("no longer subject box", (box_state_rule >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
+auto const not_subject = as_bool("no longer subject box", (box >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
     [](auto& ctx) { x3::_val(ctx).not_subject_to_section16 = x3::_attr(ctx); })];
-auto const form3_holdings = as_bool("Form 3 holdings box", (box_state_rule >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
+auto const form3_holdings = as_bool("Form 3 holdings box", (box >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
     [](auto& ctx) { x3::_val(ctx).form3_holdings_reported = x3::_attr(ctx); })];
 auto const form4_transactions =
-    as_bool("Form 4 transactions box", (box_state_rule >> sp >> form4_transactions_label) | (attr(false) >> form4_transactions_label))[(
+    as_bool("Form 4 transactions box", (box >> sp >> form4_transactions_label) | (attr(false) >> form4_transactions_label))[(
         [](auto& ctx) { x3::_val(ctx).form4_transactions_reported = x3::_attr(ctx); })];
 
 // Item 1 starts a reporting person; the captions fill in the last one started.

@@ -70,9 +70,15 @@ struct phrase_parser : x3::parser<phrase_parser> {
                 while (std::size_t w = space_width(it, last)) it += w;
                 continue;
             }
+            // The character itself (labels are ASCII and hold no white space but ' ').
+            if (it != last && ascii_lower(*it) == ascii_lower(want)) {
+                ++it;
+                continue;
+            }
+            // Else only punctuation after white space the label does not have.
             bool punctuation = !ascii_alnum(want);
-            if (punctuation && i > 0 && text[i - 1] != ' ')
-                while (std::size_t w = space_width(it, last)) it += w;
+            if (!punctuation || i == 0 || text[i - 1] == ' ') return false;
+            while (std::size_t w = space_width(it, last)) it += w;
             if (it == last) return false;
             if (ascii_lower(*it) != ascii_lower(want)) return false;
             ++it;
