@@ -117,6 +117,15 @@ void stream::append(span text, bool squeeze) {
         text_.append(text.begin, text.end);
         return;
     }
+    // Words joined by one ' ' read the same squeezed: such a run is copied (and
+    // mapped) as one piece, which maps every position as a piece a word would.
+    iterator_type run_begin = nullptr, run_end = nullptr;   // the run not copied yet
+    auto flush = [&] {
+        if (run_begin == run_end) return;
+        map_.pieces.push_back({text_.size(), run_begin});
+        text_.append(run_begin, run_end);
+        run_begin = run_end = nullptr;
+    };
     iterator_type p = text.begin;
     bool pending_space = false;
     while (p != text.end) {
@@ -126,15 +135,25 @@ void stream::append(span text, bool squeeze) {
             pending_space = true;
             continue;
         }
-        if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
-        pending_space = false;
         iterator_type word = p;
         while (p != text.end && (!word_end_bytes[static_cast<unsigned char>(*p)] ||
                                  (*p == '\xC2' && !blank_width(p, text.end))))
             ++p;
-        map_.pieces.push_back({text_.size(), word});
-        text_.append(word, p);
+        if (run_begin != run_end) {
+            // The run ends with a word: a space goes before this one if white space came between.
+            if (pending_space && word == run_end + 1 && *run_end == ' ') {
+                run_end = p;
+                pending_space = false;
+                continue;
+            }
+            flush();
+        }
+        if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
+        pending_space = false;
+        run_begin = word;
+        run_end = p;
     }
+    flush();
 }
 
 }  // namespace form4::text
