@@ -62,6 +62,15 @@ struct phrase_parser : x3::parser<phrase_parser> {
 
     template <class Iterator, class Context, class RContext, class Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        // Most tries fail at the first character: small enough to be inlined where the label is tried.
+        if (!text.empty() && text[0] != ' ' && (first == last || ascii_lower(*first) != ascii_lower(text[0])))
+            return false;
+        return match(first, last);
+    }
+
+private:
+    template <class Iterator>
+    bool match(Iterator& first, Iterator const& last) const {
         Iterator it = first;
         for (std::size_t i = 0; i < text.size(); ++i) {
             char want = text[i];
