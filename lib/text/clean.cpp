@@ -150,10 +150,12 @@ void clean_text_into(std::string_view raw, std::string& out) {
 
 std::vector<std::string> underlined_groups(std::string_view raw) {
     std::vector<std::string> groups;
+    // Both needles start with '<': find() (memchr) goes from one to the next.
     auto lower_find = [&](std::string_view needle, std::size_t from) {
-        for (std::size_t i = from; i + needle.size() <= raw.size(); ++i) {
+        for (std::size_t i = raw.find('<', from); i != std::string_view::npos && i + needle.size() <= raw.size();
+             i = raw.find('<', i + 1)) {
             bool match = true;
-            for (std::size_t k = 0; k < needle.size() && match; ++k)
+            for (std::size_t k = 1; k < needle.size() && match; ++k)
                 match = std::tolower(static_cast<unsigned char>(raw[i + k])) == needle[k];
             if (match) return i;
         }

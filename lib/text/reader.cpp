@@ -624,9 +624,19 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
         if (merged.empty()) return;
         stream cells_stream;
         for (std::size_t k = 0; k < merged.size(); ++k) {
+            // The cell's words but "-" (which stands for nothing), one space apart.
+            std::string text = clean_text(merged[k]);
             std::string cleaned;
-            for (const auto& word : split_on(clean_text(merged[k]), ' '))
-                if (!word.empty() && word != "-") cleaned += (cleaned.empty() ? "" : " ") + word;
+            cleaned.reserve(text.size());
+            for (std::size_t at = 0; at <= text.size();) {
+                std::size_t space = std::min(text.find(' ', at), text.size());
+                std::string_view word(text.data() + at, space - at);
+                if (!word.empty() && word != "-") {
+                    if (!cleaned.empty()) cleaned += ' ';
+                    cleaned += word;
+                }
+                at = space + 1;
+            }
             if (k) cells_stream.append_break('\t');
             cells_stream.append_copy(cleaned, origins[k]);
         }
@@ -644,7 +654,8 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
             continue;
         }
         if (!data || view.find('|') == std::string_view::npos) continue;
-        bool rule = view.find_first_not_of(" -_|") == std::string_view::npos;
+        bool rule = std::all_of(view.begin(), view.end(),
+                                [](char c) { return c == ' ' || c == '-' || c == '_' || c == '|'; });
         std::vector<span> raw;
         iterator_type start = lines[i].begin;
         for (iterator_type p = lines[i].begin; p != lines[i].end; ++p)
