@@ -74,10 +74,10 @@ constexpr std::array<bool, 256> plain_special_bytes = [] {
     return table;
 }();
 
-// Appends `text` with white space squeezed and trimmed; false (with `out`
-// unfinished) at the first '<', '&' or '\\', which need the full cleaning.
-// Most values are plain text: this pass is all they need.
-bool squeeze_plain(std::string_view text, std::string& out) {
+// Appends `text` with white space squeezed and trimmed. With `plain_only`,
+// false (with `out` unfinished) at the first '<', '&' or '\\', which need the
+// full cleaning; most values are plain text, and this pass is all they need.
+bool squeeze(std::string_view text, std::string& out, bool plain_only) {
     bool pending_space = false;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -86,14 +86,15 @@ bool squeeze_plain(std::string_view text, std::string& out) {
         while (run < text.size() && !plain_special_bytes[static_cast<unsigned char>(text[run])]) ++run;
         if (run == i) {
             char c = text[i];
-            if (c == '<' || c == '&' || c == '\\') return false;
+            bool markup = c == '<' || c == '&' || c == '\\';
+            if (markup && plain_only) return false;
             bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-            if (c != '\xC2' || nbsp) {   // white space
+            if (!markup && (c != '\xC2' || nbsp)) {   // white space
                 i += nbsp ? 2 : 1;
                 pending_space = !out.empty();
                 continue;
             }
-            run = i + 1;   // 0xC2 starting another character: text
+            run = i + 1;   // markup left by the full cleaning, or 0xC2 starting another character: text
         }
         if (pending_space) out += ' ';
         pending_space = false;
@@ -114,7 +115,7 @@ std::string clean_text(std::string_view raw) {
 void clean_text_into(std::string_view raw, std::string& out) {
     out.clear();
     out.reserve(raw.size());
-    if (squeeze_plain(raw, out)) return;
+    if (squeeze(raw, out, true)) return;
     out.clear();
     // Drop tags first (their attributes may hold anything), then decode.
     std::string untagged;
@@ -132,19 +133,10 @@ void clean_text_into(std::string_view raw, std::string& out) {
         if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1]))) continue;
         untagged += raw[i];
     }
-    std::string decoded = decode_entities(untagged);
-    bool pending_space = false;
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        char c = decoded[i];
-        bool nbsp = c == '\xC2' && i + 1 < decoded.size() && decoded[i + 1] == '\xA0';
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
-            if (nbsp) ++i;
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
+    if (untagged.find('&') == std::string::npos) {
+        squeeze(untagged, out, false);
+    } else {
+        squeeze(decode_entities(untagged), out, false);
     }
 }
 
