@@ -33,6 +33,7 @@ auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_ca
 auto const title_start = &char_("TtEeRrSs*");
 // The same before line_start: past blanks, a title or its markup ("<u>", "<b>") starts here.
 inline bool may_start_title(char const* p, char const* last) noexcept {
+    while (p != last && *p == ' ') ++p;   // the common indent, quickly
     for (;;) {
         if (p == last) return false;
         if (*p == ' ' || *p == '\t') ++p;

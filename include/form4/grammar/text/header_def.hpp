@@ -220,8 +220,40 @@ auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule)
     filing.insert(filing.end(), x3::_attr(ctx).begin(), x3::_attr(ctx).end());
 })];
 
-// Items begin at the start of a word, so what is not an item is skipped a word at a time.
-auto const skip_word = x3::omit[+(char_ - space_or_break) >> *space_or_break] | x3::omit[char_];
+// Items begin at the start of a word, so what is not an item is skipped a word at a time:
+// what `omit[+(char_ - space_or_break) >> *space_or_break] | omit[char_]` reads,
+// read here byte by byte (most of a header is words no item starts with).
+struct skip_word_parser : x3::parser<skip_word_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    // The width of the blank or line break at `p` (as space_or_break reads it), 0 if none.
+    static std::size_t break_width(char const* p, char const* last) noexcept {
+        switch (*p) {
+            case ' ': case '\t': case '\r': case '\n': return 1;
+            case '\xC2': return last - p >= 2 && p[1] == '\xA0' ? 2 : 0;
+            case '&': return last - p >= 6 && std::string_view(p, 6) == "&nbsp;" ? 6 : 0;
+            default: return 0;
+        }
+    }
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        if (first == last) return false;
+        Iterator it = first;
+        if (break_width(it, last)) {
+            ++it;   // not a word: one character
+        } else {
+            while (it != last && !break_width(it, last)) ++it;
+            while (it != last)
+                if (std::size_t w = break_width(it, last)) it += w;
+                else break;
+        }
+        first = it;
+        return true;
+    }
+};
+skip_word_parser const skip_word{};
 
 // A word where no item may start is skipped without trying them.
 auto const item_start = lexical::lookahead_parser<may_start_item>{};
