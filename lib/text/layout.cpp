@@ -48,15 +48,18 @@ std::vector<span> split_lines(iterator_type begin, iterator_type end) {
 }
 
 span trim(span text) noexcept {
-    while (std::size_t w = blank_width(text.begin, text.end)) text.begin += w;
-    while (text.end != text.begin) {
-        if (text.end[-1] == ' ' || text.end[-1] == '\t' || text.end[-1] == '\r') {
+    // Runs of ' ', tab and CR are passed by a tight loop; U+00A0 (two bytes) less often.
+    for (;;) {
+        while (text.begin != text.end && (*text.begin == ' ' || *text.begin == '\t' || *text.begin == '\r'))
+            ++text.begin;
+        if (text.end - text.begin >= 2 && text.begin[0] == '\xC2' && text.begin[1] == '\xA0') text.begin += 2;
+        else break;
+    }
+    for (;;) {
+        while (text.end != text.begin && (text.end[-1] == ' ' || text.end[-1] == '\t' || text.end[-1] == '\r'))
             --text.end;
-        } else if (text.end - text.begin >= 2 && text.end[-2] == '\xC2' && text.end[-1] == '\xA0') {
-            text.end -= 2;
-        } else {
-            break;
-        }
+        if (text.end - text.begin >= 2 && text.end[-2] == '\xC2' && text.end[-1] == '\xA0') text.end -= 2;
+        else break;
     }
     return text;
 }
@@ -106,6 +109,7 @@ bool split_cells_into(span line, std::vector<span>& cells) {
 
 std::vector<span> split_cells(span line, bool* by_tabs) {
     std::vector<span> cells;
+    cells.reserve(16);   // a table row's cells, without growing
     bool tabs = split_cells_into(line, cells);
     if (by_tabs) *by_tabs = tabs;
     return cells;
