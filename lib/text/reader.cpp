@@ -620,12 +620,14 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
     std::vector<std::string> merged;
     std::vector<iterator_type> origins;
     span record_line;
+    std::vector<span> raw;   // the cells of a line, between its '|'
+    std::string text;        // a cell cleaned
     auto flush = [&] {
         if (merged.empty()) return;
         stream cells_stream;
         for (std::size_t k = 0; k < merged.size(); ++k) {
             // The cell's words but "-" (which stands for nothing), one space apart.
-            std::string text = clean_text(merged[k]);
+            clean_text_into(merged[k], text);
             std::string cleaned;
             cleaned.reserve(text.size());
             for (std::size_t at = 0; at <= text.size();) {
@@ -656,7 +658,7 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
         if (!data || view.find('|') == std::string_view::npos) continue;
         bool rule = std::all_of(view.begin(), view.end(),
                                 [](char c) { return c == ' ' || c == '-' || c == '_' || c == '|'; });
-        std::vector<span> raw;
+        raw.clear();
         iterator_type start = lines[i].begin;
         for (iterator_type p = lines[i].begin; p != lines[i].end; ++p)
             if (*p == '|') {
