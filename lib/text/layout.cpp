@@ -48,18 +48,15 @@ std::vector<span> split_lines(iterator_type begin, iterator_type end) {
 }
 
 span trim(span text) noexcept {
-    // Runs of ' ', tab and CR are passed by a tight loop; U+00A0 (two bytes) less often.
-    for (;;) {
-        while (text.begin != text.end && (*text.begin == ' ' || *text.begin == '\t' || *text.begin == '\r'))
-            ++text.begin;
-        if (text.end - text.begin >= 2 && text.begin[0] == '\xC2' && text.begin[1] == '\xA0') text.begin += 2;
-        else break;
-    }
-    for (;;) {
-        while (text.end != text.begin && (text.end[-1] == ' ' || text.end[-1] == '\t' || text.end[-1] == '\r'))
+    while (std::size_t w = blank_width(text.begin, text.end)) text.begin += w;
+    while (text.end != text.begin) {
+        if (text.end[-1] == ' ' || text.end[-1] == '\t' || text.end[-1] == '\r') {
             --text.end;
-        if (text.end - text.begin >= 2 && text.end[-2] == '\xC2' && text.end[-1] == '\xA0') text.end -= 2;
-        else break;
+        } else if (text.end - text.begin >= 2 && text.end[-2] == '\xC2' && text.end[-1] == '\xA0') {
+            text.end -= 2;
+        } else {
+            break;
+        }
     }
     return text;
 }
