@@ -41,8 +41,17 @@ inline bool may_start_title(char const* p, char const* last) noexcept {
         else if (last - p >= 6 && std::string_view(p, 6) == "&nbsp;") p += 6;
         else break;
     }
-    switch (*p) {
-        case 'T': case 't': case 'E': case 'e': case 'R': case 'r': case 'S': case 's': case '*': case '<': return true;
+    if (*p == '*') return true;
+    if (last - p < 3) return false;
+    // The first two letters of "Table", "Explanation", "Remarks" / "Reporting" / "Reminder", "Signature";
+    // or the markup line_start passes: <u>, <U>, <b>, <B>.
+    char c1 = lexical::ascii_lower(p[1]);
+    switch (lexical::ascii_lower(*p)) {
+        case 't': return c1 == 'a';
+        case 'e': return c1 == 'x';
+        case 'r': return c1 == 'e';
+        case 's': return c1 == 'i';
+        case '<': return (c1 == 'u' || c1 == 'b') && p[2] == '>';
         default: return false;
     }
 }
