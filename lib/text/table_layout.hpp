@@ -223,6 +223,7 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
     // fits[cell][column], computed once.
     std::vector<std::vector<char>> fits(cells.size(), std::vector<char>(columns, 0));
     std::vector<char> marks_only(cells.size(), 0);
+    row_fields scratch;   // only names each column's field type to visit_column
     for (std::size_t c = 0; c < cells.size(); ++c) {
         ast::marks marks;
         marks_only[c] = c > 0 && probe(g::footnote_marks(), cells[c], marks) && !marks.empty();
@@ -238,7 +239,6 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
             if ((j == 0) != (c == 0)) continue;   // the title is the first cell, and only it
             if (kind == column_kind::title) { fits[c][j] = 1; continue; }
             if (is_text_column(kind)) { fits[c][j] = !value_like; continue; }
-            row_fields scratch;
             visit_column(kind, scratch, [&](auto const& rule, auto& field) {
                 std::remove_reference_t<decltype(field)> value;
                 if (!probe(rule, cells[c], value)) return;

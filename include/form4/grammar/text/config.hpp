@@ -102,6 +102,7 @@ struct error_reporter {
     static void report_expected(Iterator where, Iterator const& last, std::string const& which,
                                 Context const& context) {
         parse_state& state = state_of(context);
+        if (!state.diagnostics) return;   // a probe: nothing is said, so nothing is built
         std::string found;
         for (Iterator p = where; p != last && found.size() < 24; ++p) {
             if (*p == '\n' || *p == '\r') break;
