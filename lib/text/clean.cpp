@@ -2,6 +2,7 @@
 
 #include "form4/grammar/utf8.hpp"
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -62,7 +63,60 @@ std::string decode_entities(std::string_view raw) {
     return out;
 }
 
+namespace {
+
+// Bytes squeeze_plain() must look at: white space, 0xC2 (the lead byte of
+// U+00A0), and what only the full cleaning handles ('<', '&', '\\').
+constexpr std::array<bool, 256> plain_special_bytes = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v', '<', '&', '\\'}) table[c] = true;
+    table[0xC2] = true;
+    return table;
+}();
+
+// Appends `text` with white space squeezed and trimmed. With `plain_only`,
+// false (with `out` unfinished) at the first '<', '&' or '\\', which need the
+// full cleaning; most values are plain text, and this pass is all they need.
+bool squeeze(std::string_view text, std::string& out, bool plain_only) {
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // A run of ordinary bytes is copied at once.
+        std::size_t run = i;
+        while (run < text.size() && !plain_special_bytes[static_cast<unsigned char>(text[run])]) ++run;
+        if (run == i) {
+            char c = text[i];
+            bool markup = c == '<' || c == '&' || c == '\\';
+            if (markup && plain_only) return false;
+            bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+            if (!markup && (c != '\xC2' || nbsp)) {   // white space
+                i += nbsp ? 2 : 1;
+                pending_space = !out.empty();
+                continue;
+            }
+            run = i + 1;   // markup left by the full cleaning, or 0xC2 starting another character: text
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out.append(text.data() + i, run - i);
+        i = run;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string clean_text(std::string_view raw) {
+    std::string out;
+    clean_text_into(raw, out);
+    return out;
+}
+
+void clean_text_into(std::string_view raw, std::string& out) {
+    out.clear();
+    out.reserve(raw.size());
+    if (squeeze(raw, out, true)) return;
+    out.clear();
     // Drop tags first (their attributes may hold anything), then decode.
     std::string untagged;
     untagged.reserve(raw.size());
@@ -79,31 +133,21 @@ std::string clean_text(std::string_view raw) {
         if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1]))) continue;
         untagged += raw[i];
     }
-    std::string decoded = decode_entities(untagged);
-    std::string out;
-    out.reserve(decoded.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        char c = decoded[i];
-        bool nbsp = c == '\xC2' && i + 1 < decoded.size() && decoded[i + 1] == '\xA0';
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
-            if (nbsp) ++i;
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
+    if (untagged.find('&') == std::string::npos) {
+        squeeze(untagged, out, false);
+    } else {
+        squeeze(decode_entities(untagged), out, false);
     }
-    return out;
 }
 
 std::vector<std::string> underlined_groups(std::string_view raw) {
     std::vector<std::string> groups;
+    // Both needles start with '<': find() (memchr) goes from one to the next.
     auto lower_find = [&](std::string_view needle, std::size_t from) {
-        for (std::size_t i = from; i + needle.size() <= raw.size(); ++i) {
+        for (std::size_t i = raw.find('<', from); i != std::string_view::npos && i + needle.size() <= raw.size();
+             i = raw.find('<', i + 1)) {
             bool match = true;
-            for (std::size_t k = 0; k < needle.size() && match; ++k)
+            for (std::size_t k = 1; k < needle.size() && match; ++k)
                 match = std::tolower(static_cast<unsigned char>(raw[i + k])) == needle[k];
             if (match) return i;
         }

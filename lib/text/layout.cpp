@@ -1,5 +1,9 @@
 #include "text/layout.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 namespace form4::text {
 namespace {
 
@@ -11,19 +15,35 @@ std::size_t blank_width(iterator_type p, iterator_type end) noexcept {
     return 0;
 }
 
+// Bytes that end a word of a cell: the blanks (' ', tab, CR), LF, and 0xC2
+// (the lead byte of U+00A0, a blank when A0 follows). Every other byte is text.
+constexpr std::array<bool, 256> word_end_bytes = [] {
+    std::array<bool, 256> table{};
+    table[' '] = table['\t'] = table['\r'] = table['\n'] = table[0xC2] = true;
+    return table;
+}();
+
 }  // namespace
 
 std::vector<span> split_lines(iterator_type begin, iterator_type end) {
     std::vector<span> lines;
+    lines.reserve(static_cast<std::size_t>(end - begin) / 40 + 4);   // about one line per 40 bytes
+    // memchr finds the next LF and the next CR; each is searched again only once passed.
+    auto next = [end](iterator_type from, char c) {
+        const void* found = from == end ? nullptr : std::memchr(from, c, static_cast<std::size_t>(end - from));
+        return found ? static_cast<iterator_type>(found) : end;
+    };
+    iterator_type lf = next(begin, '\n'), cr = next(begin, '\r');
     iterator_type start = begin;
-    for (iterator_type p = begin; p != end; ++p) {
-        if (*p == '\n' || *p == '\r') {
-            lines.push_back({start, p});
-            if (*p == '\r' && p + 1 != end && p[1] == '\n') ++p;
-            start = p + 1;
-        }
+    while (start != end) {
+        if (lf < start) lf = next(start, '\n');
+        if (cr < start) cr = next(start, '\r');
+        iterator_type line_end = std::min(lf, cr);
+        lines.push_back({start, line_end});
+        if (line_end == end) break;
+        start = line_end + 1;
+        if (*line_end == '\r' && start != end && *start == '\n') ++start;
     }
-    if (start != end) lines.push_back({start, end});
     return lines;
 }
 
@@ -43,24 +63,25 @@ span trim(span text) noexcept {
 
 bool is_blank(span text) noexcept { return trim(text).empty(); }
 
-std::vector<span> split_cells(span line, bool* by_tabs) {
-    std::vector<span> cells;
-    bool tabs = line.view().find('\t') != std::string_view::npos;
-    if (by_tabs) *by_tabs = tabs;
+bool split_cells_into(span line, std::vector<span>& cells) {
+    bool tabs = std::memchr(line.begin, '\t', static_cast<std::size_t>(line.end - line.begin)) != nullptr;
     if (tabs) {
         iterator_type start = line.begin;
-        for (iterator_type p = line.begin; p != line.end; ++p) {
-            if (*p == '\t') {
-                cells.push_back(trim({start, p}));
-                start = p + 1;
-            }
+        while (const void* tab = std::memchr(start, '\t', static_cast<std::size_t>(line.end - start))) {
+            cells.push_back(trim({start, static_cast<iterator_type>(tab)}));
+            start = static_cast<iterator_type>(tab) + 1;
         }
         cells.push_back(trim({start, line.end}));
-        return cells;
+        return true;
     }
     iterator_type start = line.begin;
     iterator_type p = line.begin;
     while (p != line.end) {
+        // Without tabs a blank is ' ', CR or U+00A0: other characters are passed at once.
+        if (*p != ' ' && *p != '\r' && *p != '\xC2') {
+            ++p;
+            continue;
+        }
         std::size_t w = blank_width(p, line.end);
         if (!w) {
             ++p;
@@ -80,6 +101,14 @@ std::vector<span> split_cells(span line, bool* by_tabs) {
         p = run;
     }
     cells.push_back(trim({start, line.end}));
+    return false;
+}
+
+std::vector<span> split_cells(span line, bool* by_tabs) {
+    std::vector<span> cells;
+    cells.reserve(16);   // a table row's cells, without growing
+    bool tabs = split_cells_into(line, cells);
+    if (by_tabs) *by_tabs = tabs;
     return cells;
 }
 
@@ -89,6 +118,15 @@ void stream::append(span text, bool squeeze) {
         text_.append(text.begin, text.end);
         return;
     }
+    // Words joined by one ' ' read the same squeezed: such a run is copied (and
+    // mapped) as one piece, which maps every position as a piece a word would.
+    iterator_type run_begin = nullptr, run_end = nullptr;   // the run not copied yet
+    auto flush = [&] {
+        if (run_begin == run_end) return;
+        map_.pieces.push_back({text_.size(), run_begin});
+        text_.append(run_begin, run_end);
+        run_begin = run_end = nullptr;
+    };
     iterator_type p = text.begin;
     bool pending_space = false;
     while (p != text.end) {
@@ -98,13 +136,25 @@ void stream::append(span text, bool squeeze) {
             pending_space = true;
             continue;
         }
+        iterator_type word = p;
+        while (p != text.end && (!word_end_bytes[static_cast<unsigned char>(*p)] ||
+                                 (*p == '\xC2' && !blank_width(p, text.end))))
+            ++p;
+        if (run_begin != run_end) {
+            // The run ends with a word: a space goes before this one if white space came between.
+            if (pending_space && word == run_end + 1 && *run_end == ' ') {
+                run_end = p;
+                pending_space = false;
+                continue;
+            }
+            flush();
+        }
         if (pending_space && !text_.empty() && text_.back() != '\n') text_ += ' ';
         pending_space = false;
-        iterator_type word = p;
-        while (p != text.end && !blank_width(p, text.end) && *p != '\n') ++p;
-        map_.pieces.push_back({text_.size(), word});
-        text_.append(word, p);
+        run_begin = word;
+        run_end = p;
     }
+    flush();
 }
 
 }  // namespace form4::text

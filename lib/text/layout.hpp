@@ -29,6 +29,8 @@ span trim(span text) noexcept;
 // (so empty cells count); without, a run of two or more blanks does, and a
 // line that starts with such a run starts with an empty cell.
 std::vector<span> split_cells(span line, bool* by_tabs = nullptr);
+// The same, appended to `cells` (one vector for many lines); true when cut by tabs.
+bool split_cells_into(span line, std::vector<span>& cells);
 
 // Cells copied into one string, each remembered with where it came from.
 class stream {
@@ -36,6 +38,11 @@ public:
     // Copies `text`; with `squeeze`, every run of white space becomes one space.
     void append(span text, bool squeeze);
     void append_break(char separator) { text_ += separator; }
+    // Room for about `bytes` of text (one piece per word at most).
+    void reserve(std::size_t bytes) {
+        text_.reserve(bytes);
+        map_.pieces.reserve(bytes / 5 + 1);
+    }
     // Appends text made from the input (cells joined from wrapped lines), remembered at `origin`.
     void append_copy(std::string_view text, iterator_type origin) {
         map_.pieces.push_back({text_.size(), origin});

@@ -50,6 +50,15 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from = 0) {
     if (needle.empty()) return from;
     char first = grammar::text::lexical::ascii_lower(needle[0]);
+    if (!grammar::text::lexical::ascii_alnum(first)) {
+        // A needle such as "<TEXT>" starts with a character that has no case: memchr finds the candidates.
+        for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+            i = text.find(first, i);
+            if (i == std::string_view::npos || i + needle.size() > text.size()) break;
+            if (starts_with_ci(text.substr(i), needle)) return i;
+        }
+        return std::string_view::npos;
+    }
     for (std::size_t i = from; i + needle.size() <= text.size(); ++i)
         if (grammar::text::lexical::ascii_lower(text[i]) == first && starts_with_ci(text.substr(i), needle)) return i;
     return std::string_view::npos;
@@ -75,13 +84,16 @@ std::vector<std::string> footnote_ids(const ast::marks& marks) {
 
 // "⁽", or a superscript digit (U+00B9, U+00B2, U+00B3, U+2070..U+2079).
 bool has_superscript_marks(std::string_view text) {
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
-        if (c == 0xC2 && (next == 0xB9 || next == 0xB2 || next == 0xB3)) return true;
-        if (c == 0xE2 && next == 0x81 && i + 2 < text.size()) {
-            auto third = static_cast<unsigned char>(text[i + 2]);
-            if ((third >= 0xB0 && third <= 0xB9) || third == 0xBD) return true;
-        }
+    // Every such mark starts with the byte 0xC2 or 0xE2: find() (memchr) skips to them.
+    for (std::size_t i = text.find('\xC2'); i != std::string_view::npos && i + 1 < text.size();
+         i = text.find('\xC2', i + 1)) {
+        auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next == 0xB9 || next == 0xB2 || next == 0xB3) return true;
+    }
+    for (std::size_t i = text.find('\xE2'); i != std::string_view::npos && i + 2 < text.size();
+         i = text.find('\xE2', i + 1)) {
+        auto next = static_cast<unsigned char>(text[i + 1]), third = static_cast<unsigned char>(text[i + 2]);
+        if (next == 0x81 && ((third >= 0xB0 && third <= 0xB9) || third == 0xBD)) return true;
     }
     return false;
 }
@@ -285,10 +297,10 @@ span reader::restrict_to_body(span whole) {
 
 // ---------------------------------------------------------------- header
 
-bool has_item_number_cells(const std::vector<span>& cells) {
+bool has_item_number_cells(const span* first, const span* last) {
     int numbered = 0;
-    for (const auto& cell : cells) {
-        std::string_view v = cell.view();
+    for (const span* cell = first; cell != last; ++cell) {
+        std::string_view v = cell->view();
         std::size_t digits = 0;
         while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
         if (digits > 0 && digits < v.size() && v[digits] == '.') ++numbered;
@@ -302,31 +314,44 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
     // its label; anything else is read line by line.
     bool tabs = false, spaced_columns = false;
     bool document_order = state_.outer != nullptr;   // a page made from HTML keeps the HTML's order
-    for (std::size_t i = first; i < last && !document_order; ++i) {
-        if (lines[i].view().find('\t') != std::string_view::npos) tabs = true;
-        if (!tabs && has_item_number_cells(split_cells(lines[i]))) spaced_columns = true;
+    // Every line's cells, cut once: row i is cells[row_starts[i]] .. cells[row_starts[i + 1]].
+    std::vector<span> cells;
+    std::vector<std::size_t> row_starts;
+    if (!document_order) {
+        cells.reserve(4 * (last - first));
+        row_starts.reserve(last - first + 1);
+        for (std::size_t i = first; i < last; ++i) {
+            row_starts.push_back(cells.size());
+            if (split_cells_into(lines[i], cells)) tabs = true;
+            if (!tabs && has_item_number_cells(cells.data() + row_starts.back(), cells.data() + cells.size()))
+                spaced_columns = true;
+        }
+        row_starts.push_back(cells.size());
     }
     stream header_stream;
+    if (first < last) header_stream.reserve(static_cast<std::size_t>(lines[last - 1].end - lines[first].begin) + 64);
     if (tabs || spaced_columns) {
-        std::vector<std::vector<span>> rows;
+        std::size_t rows = row_starts.size() - 1;
         std::size_t columns = 0;
-        for (std::size_t i = first; i < last; ++i) {
-            rows.push_back(split_cells(lines[i]));
-            columns = std::max(columns, rows.back().size());
-        }
+        for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
         for (std::size_t column = 0; column < columns; ++column)
-            for (const auto& row : rows)
-                if (column < row.size() && !row[column].empty()) {
-                    header_stream.append(row[column], true);
+            for (std::size_t r = 0; r < rows; ++r) {
+                std::size_t at = row_starts[r] + column;
+                if (at < row_starts[r + 1] && !cells[at].empty()) {
+                    header_stream.append(cells[at], true);
                     header_stream.append_break('\n');
                 }
+            }
     } else if (document_order) {
-        for (std::size_t i = first; i < last; ++i)
-            for (const auto& cell : split_cells(lines[i]))
+        for (std::size_t i = first; i < last; ++i) {
+            cells.clear();
+            split_cells_into(lines[i], cells);
+            for (const auto& cell : cells)
                 if (!cell.empty()) {
                     header_stream.append(cell, true);
                     header_stream.append_break('\n');
                 }
+        }
     } else {
         for (std::size_t i = first; i < last; ++i) {
             if (is_blank(lines[i])) continue;
@@ -595,13 +620,25 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
     std::vector<std::string> merged;
     std::vector<iterator_type> origins;
     span record_line;
+    std::vector<span> raw;   // the cells of a line, between its '|'
+    std::string text;        // a cell cleaned
     auto flush = [&] {
         if (merged.empty()) return;
         stream cells_stream;
         for (std::size_t k = 0; k < merged.size(); ++k) {
+            // The cell's words but "-" (which stands for nothing), one space apart.
+            clean_text_into(merged[k], text);
             std::string cleaned;
-            for (const auto& word : split_on(clean_text(merged[k]), ' '))
-                if (!word.empty() && word != "-") cleaned += (cleaned.empty() ? "" : " ") + word;
+            cleaned.reserve(text.size());
+            for (std::size_t at = 0; at <= text.size();) {
+                std::size_t space = std::min(text.find(' ', at), text.size());
+                std::string_view word(text.data() + at, space - at);
+                if (!word.empty() && word != "-") {
+                    if (!cleaned.empty()) cleaned += ' ';
+                    cleaned += word;
+                }
+                at = space + 1;
+            }
             if (k) cells_stream.append_break('\t');
             cells_stream.append_copy(cleaned, origins[k]);
         }
@@ -619,8 +656,9 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
             continue;
         }
         if (!data || view.find('|') == std::string_view::npos) continue;
-        bool rule = view.find_first_not_of(" -_|") == std::string_view::npos;
-        std::vector<span> raw;
+        bool rule = std::all_of(view.begin(), view.end(),
+                                [](char c) { return c == ' ' || c == '-' || c == '_' || c == '|'; });
+        raw.clear();
         iterator_type start = lines[i].begin;
         for (iterator_type p = lines[i].begin; p != lines[i].end; ++p)
             if (*p == '|') {

@@ -13,6 +13,7 @@
 
 #include "form4/grammar/text/ast.hpp"
 #include "form4/grammar/text/common.hpp"
+#include "form4/grammar/text/lexical.hpp"
 #include "text/clean.hpp"
 #include "text/layout.hpp"
 
@@ -127,10 +128,12 @@ inline bool is_caption_row(const std::vector<span>& cells) {
                                                    "amount or number of shares", "date", "exercisable",
                                                    "expiration", "(a) or (d) price"};
     bool all_captions = true;
+    std::string text;   // one buffer for every cell
     for (const auto& cell : cells) {
         if (cell.empty()) continue;
-        std::string text = clean_text(cell.view());
-        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        clean_text_into(cell.view(), text);
+        // ASCII folding: the captions are ASCII (and the C library's tolower costs a call a byte).
+        for (auto& c : text) c = grammar::text::lexical::ascii_lower(c);
         if (text.find("(instr.") != std::string::npos || text.find("title of") != std::string::npos ||
             text.find("month/day/year") != std::string::npos || text.find("(e.g.") != std::string::npos)
             return true;
@@ -220,6 +223,7 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
     // fits[cell][column], computed once.
     std::vector<std::vector<char>> fits(cells.size(), std::vector<char>(columns, 0));
     std::vector<char> marks_only(cells.size(), 0);
+    row_fields scratch;   // only names each column's field type to visit_column
     for (std::size_t c = 0; c < cells.size(); ++c) {
         ast::marks marks;
         marks_only[c] = c > 0 && probe(g::footnote_marks(), cells[c], marks) && !marks.empty();
@@ -235,7 +239,6 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
             if ((j == 0) != (c == 0)) continue;   // the title is the first cell, and only it
             if (kind == column_kind::title) { fits[c][j] = 1; continue; }
             if (is_text_column(kind)) { fits[c][j] = !value_like; continue; }
-            row_fields scratch;
             visit_column(kind, scratch, [&](auto const& rule, auto& field) {
                 std::remove_reference_t<decltype(field)> value;
                 if (!probe(rule, cells[c], value)) return;

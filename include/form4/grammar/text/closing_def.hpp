@@ -29,8 +29,35 @@ using kind = ast::section_kind;
 
 auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_case[lit("<b>")])] >> blanks;
 
+// Every title starts with one of these (checked first: most lines are no title).
+auto const title_start = &char_("TtEeRrSs*");
+// The same before line_start: past blanks, a title or its markup ("<u>", "<b>") starts here.
+inline bool may_start_title(char const* p, char const* last) noexcept {
+    while (p != last && *p == ' ') ++p;   // the common indent, quickly
+    for (;;) {
+        if (p == last) return false;
+        if (*p == ' ' || *p == '\t') ++p;
+        else if (last - p >= 2 && p[0] == '\xC2' && p[1] == '\xA0') p += 2;
+        else if (last - p >= 6 && std::string_view(p, 6) == "&nbsp;") p += 6;
+        else break;
+    }
+    if (*p == '*') return true;
+    if (last - p < 3) return false;
+    // The first two letters of "Table", "Explanation", "Remarks" / "Reporting" / "Reminder", "Signature";
+    // or the markup line_start passes: <u>, <U>, <b>, <B>.
+    char c1 = lexical::ascii_lower(p[1]);
+    switch (lexical::ascii_lower(*p)) {
+        case 't': return c1 == 'a';
+        case 'e': return c1 == 'x';
+        case 'r': return c1 == 'e';
+        case 's': return c1 == 'i';
+        case '<': return (c1 == 'u' || c1 == 'b') && p[2] == '>';
+        default: return false;
+    }
+}
+
 auto const section_title_rule_def =
-    line_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
+    lexical::lookahead_parser<may_start_title>{} >> line_start >> title_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
                    (phrase("Explanation of Responses") >> attr(kind::explanation)) |
                    (phrase("Remarks") >> &(blanks >> (lit(':') | x3::eoi | char_("\r\n"))) >> attr(kind::remarks)) |
                    (-lit("**") >> blanks >> phrase("Signature of Reporting Person") >> attr(kind::signature_caption)) |

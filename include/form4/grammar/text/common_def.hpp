@@ -42,6 +42,28 @@ using x3::lit;
 
 auto const end_of_cell = x3::rule<struct end_of_cell_id>{"end of cell"} = blanks >> eoi;
 
+// "> end_of_cell" without the throw: where a cell goes on past its value, the
+// cell rule fails and its error_reporter's diagnostic is given here, as the
+// expectation failure would have been. A thrown exception cost more than the
+// whole row, and a page without tabs tries every cell rule on every cell.
+struct expect_end_of_cell_parser : x3::parser<expect_end_of_cell_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext, Attribute&) const {
+        Iterator it = first;
+        while (lexical::blank.parse(it, last, context, rcontext, x3::unused)) {}
+        if (it == last) {
+            first = it;
+            return true;
+        }
+        error_reporter::report_expected(first, last, std::string("end of cell"), context);
+        return false;
+    }
+};
+expect_end_of_cell_parser const expect_end_of_cell{};
+
 // "(1)", "⁽¹⁾" or a bare run of superscript digits such as "¹".
 // Succeeds, reading nothing, when the page may write marks as "(1)".
 struct ascii_marks_allowed_parser : x3::parser<ascii_marks_allowed_parser> {
@@ -90,17 +112,27 @@ auto const number_rule_def = x3::raw[-lit('\\') >> -lit('$') >> blanks >> -char_
                                      ((+digit % ',' >> -(lit('.') >> *digit)) | (lit('.') >> +digit))];
 
 auto const date_cell_rule_def = blanks >> -lexical::underline_open >> -date_rule >> -lexical::underline_close >>
-                                footnote_marks_rule > end_of_cell;
-auto const number_cell_rule_def = blanks >> x3::raw[-number_rule] >> footnote_marks_rule > end_of_cell;
+                                footnote_marks_rule >> expect_end_of_cell;
+auto const number_cell_rule_def = blanks >> x3::raw[-number_rule] >> footnote_marks_rule >> expect_end_of_cell;
 auto const code_cell_rule_def = blanks >> *char_("A-Z") >> x3::matches[lit("/K") | lit("/k")] >>
-                                footnote_marks_rule > end_of_cell;
-auto const acquired_disposed_cell_rule_def = blanks >> x3::raw[-char_("AD")] >> footnote_marks_rule > end_of_cell;
-auto const ownership_cell_rule_def = blanks >> x3::raw[-char_("DI")] >> footnote_marks_rule > end_of_cell;
-auto const voluntary_cell_rule_def = blanks >> x3::raw[-char_("V")] >> footnote_marks_rule > end_of_cell;
+                                footnote_marks_rule >> expect_end_of_cell;
+auto const acquired_disposed_cell_rule_def = blanks >> x3::raw[-char_("AD")] >> footnote_marks_rule >> expect_end_of_cell;
+auto const ownership_cell_rule_def = blanks >> x3::raw[-char_("DI")] >> footnote_marks_rule >> expect_end_of_cell;
+auto const voluntary_cell_rule_def = blanks >> x3::raw[-char_("V")] >> footnote_marks_rule >> expect_end_of_cell;
 
 // Text up to the footnote marks that end the cell (marks inside the text stay text).
 auto const trailing_marks = +(mark_separator >> footnote_mark_rule) >> end_of_cell;
-auto const text_cell_rule_def = x3::raw[*(char_ - trailing_marks)] >> footnote_marks_rule > end_of_cell;
+// Marks (and the blanks or commas before them) start with one of these bytes:
+// ' ', tab, &nbsp;, ',', "(1)", or the lead byte of U+00A0, ¹²³ (0xC2) or ⁽⁰⁴..⁹ (0xE2).
+// Elsewhere the text goes on without trying them.
+inline bool may_start_marks(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c = *p;
+    return c == ' ' || c == '\t' || c == ',' || c == '(' || c == '&' || c == '\xC2' || c == '\xE2';
+}
+auto const marks_may_start = lexical::lookahead_parser<may_start_marks>{};
+auto const text_cell_rule_def =
+    x3::raw[*(char_ - (marks_may_start >> trailing_marks))] >> footnote_marks_rule >> expect_end_of_cell;
 
 }  // namespace common_rules
 

@@ -92,16 +92,25 @@ struct error_reporter {
     template <class Iterator, class Exception, class Context>
     x3::error_handler_result on_error(Iterator&, Iterator const& last, Exception const& failure,
                                       Context const& context) {
+        report_expected(failure.where(), last, failure.which(), context);
+        return x3::error_handler_result::fail;
+    }
+
+    // The diagnostic for `which` expected at `where` (also said by parsers
+    // that fail without throwing, as an expectation failure would).
+    template <class Iterator, class Context>
+    static void report_expected(Iterator where, Iterator const& last, std::string const& which,
+                                Context const& context) {
         parse_state& state = state_of(context);
+        if (!state.diagnostics) return;   // a probe: nothing is said, so nothing is built
         std::string found;
-        for (Iterator p = failure.where(); p != last && found.size() < 24; ++p) {
+        for (Iterator p = where; p != last && found.size() < 24; ++p) {
             if (*p == '\n' || *p == '\r') break;
             found += *p == '\t' ? ' ' : *p;
         }
         // Lenient parses keep going around the damage, so it is a warning there.
-        state.report(state.lenient ? severity::warning : severity::error, failure.where(), "text.expected",
-                     "expected " + failure.which() + (found.empty() ? std::string(" here") : " at \"" + found + "\""));
-        return x3::error_handler_result::fail;
+        state.report(state.lenient ? severity::warning : severity::error, where, "text.expected",
+                     "expected " + which + (found.empty() ? std::string(" here") : " at \"" + found + "\""));
     }
 };
 

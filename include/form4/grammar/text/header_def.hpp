@@ -55,10 +55,53 @@ auto const not_subject_label = phrase("Check this box if no longer subject to Se
 auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
 auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
 
+// The labels' first two letters (any case), as phrase() matches them: "Name",
+// "Issuer", "Date", "Statement", "If Amendment", "Relationship", "Individual",
+// "IRS" / "I.R.S.", "Check". Labels are tried only where this says they may
+// start, which is at few places of a page.
+inline bool may_start_label(char c0, char c1) noexcept {
+    using lexical::ascii_lower;
+    c1 = ascii_lower(c1);
+    switch (ascii_lower(c0)) {
+        case 'n': return c1 == 'a';
+        case 'i': return c1 == 's' || c1 == 'f' || c1 == 'n' || c1 == 'r' || lexical::dot_or_space(c1);
+        case 'd': return c1 == 'a';
+        case 's': return c1 == 't';
+        case 'r': return c1 == 'e';
+        case 'c': return c1 == 'h';
+        default: return false;
+    }
+}
+inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Where a value may end: an item number, a label, or a caption "(Last)", "(Street)", "(City)".
+inline bool may_stop_value(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    if (is_digit(*p)) return true;
+    if (last - p < 2) return false;
+    if (*p == '(') {
+        char c1 = lexical::ascii_lower(p[1]);
+        return c1 == 'l' || c1 == 's' || c1 == 'c';
+    }
+    return may_start_label(p[0], p[1]);
+}
+
+// Where an item may start: as a value may end, or at "FORM", or at a checkbox ("<input", "[", "(", "_", "X").
+inline bool may_start_item(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c0 = *p;
+    if (is_digit(c0) || c0 == '<' || c0 == '[' || c0 == '(' || c0 == '_' || c0 == 'X' || c0 == 'x') return true;
+    if (last - p < 2) return false;
+    if (lexical::ascii_lower(c0) == 'f') return lexical::ascii_lower(p[1]) == 'o';
+    return may_start_label(c0, p[1]);
+}
+
 // Where a value ends: at the next label or caption.
-auto const value_stop = (numbered >> (name_label | issuer_label | period_label | amendment_label |
-                                      relationship_label | filing_label | tax_number_label)) |
-                        name_captions | street_caption | city_captions | not_subject_label;
+auto const value_stop_start = lexical::lookahead_parser<may_stop_value>{};
+auto const value_stop = value_stop_start >>
+                        ((numbered >> (name_label | issuer_label | period_label | amendment_label |
+                                       relationship_label | filing_label | tax_number_label)) |
+                         name_captions | street_caption | city_captions | not_subject_label);
 auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
 
 auto const x_letter = lit('X') | lit('x');
@@ -68,15 +111,23 @@ auto const empty_mark = lit("[ ]") | lit("[]") | lit("( )") | lit("()") | +lit('
 
 auto const box_state_rule_def = lexical::checkbox_input | (x_mark >> attr(true)) | (empty_mark >> attr(false));
 
+// A checkbox starts with one of "<[(_Xx": elsewhere the rule is not tried.
+inline bool may_start_box(char const* p, char const* last) noexcept {
+    if (p == last) return false;
+    char c = *p;
+    return c == '<' || c == '[' || c == '(' || c == '_' || c == 'X' || c == 'x';
+}
+auto const box = lexical::lookahead_parser<may_start_box>{} >> box_state_rule;
+
 auto const relationship_choice = x3::rule<struct relationship_choice_id, int>{"relationship"} = (phrase("Director") >> attr(0)) | (phrase("10% Owner") >> attr(1)) |
                                  (phrase("Officer") >> -(sp >> phrase("(give title below)")) >> attr(2)) |
                                  (phrase("Other") >> -(sp >> phrase("(specify below)")) >> attr(3));
 auto const relationship_entry_rule_def =
-    (box_state_rule >> sp >> relationship_choice) | (attr(false) >> relationship_choice);
+    (box >> sp >> relationship_choice) | (attr(false) >> relationship_choice);
 
 auto const filing_choice = x3::rule<struct filing_choice_id, int>{"filing line"} = (phrase("Form filed by One Reporting Person") >> attr(0)) |
                            (phrase("Form filed by More than One Reporting Person") >> attr(1));
-auto const filing_entry_rule_def = (box_state_rule >> sp >> filing_choice) | (attr(false) >> filing_choice);
+auto const filing_entry_rule_def = (box >> sp >> filing_choice) | (attr(false) >> filing_choice);
 
 // Reads nothing; notes in the header where the parse stands. (An action's
 // _where is the input after its match, so a match's start is noted before it.)
@@ -109,12 +160,12 @@ auto const heading = (here(&ast::header::item_at) >> phrase("FORM") >> +lexical:
     x3::_val(ctx).form_at = x3::_val(ctx).item_at;
 })];
 
-auto const not_subject = as_bool("no longer subject box", (box_state_rule >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
+auto const not_subject = as_bool("no longer subject box", (box >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
     [](auto& ctx) { x3::_val(ctx).not_subject_to_section16 = x3::_attr(ctx); })];
-auto const form3_holdings = as_bool("Form 3 holdings box", (box_state_rule >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
+auto const form3_holdings = as_bool("Form 3 holdings box", (box >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
     [](auto& ctx) { x3::_val(ctx).form3_holdings_reported = x3::_attr(ctx); })];
 auto const form4_transactions =
-    as_bool("Form 4 transactions box", (box_state_rule >> sp >> form4_transactions_label) | (attr(false) >> form4_transactions_label))[(
+    as_bool("Form 4 transactions box", (box >> sp >> form4_transactions_label) | (attr(false) >> form4_transactions_label))[(
         [](auto& ctx) { x3::_val(ctx).form4_transactions_reported = x3::_attr(ctx); })];
 
 // Item 1 starts a reporting person; the captions fill in the last one started.
@@ -169,13 +220,49 @@ auto const filing_item = (numbered >> filing_label >> *(sp >> filing_entry_rule)
     filing.insert(filing.end(), x3::_attr(ctx).begin(), x3::_attr(ctx).end());
 })];
 
-// Items begin at the start of a word, so what is not an item is skipped a word at a time.
-auto const skip_word = x3::omit[+(char_ - space_or_break) >> *space_or_break] | x3::omit[char_];
+// Items begin at the start of a word, so what is not an item is skipped a word at a time:
+// what `omit[+(char_ - space_or_break) >> *space_or_break] | omit[char_]` reads,
+// read here byte by byte (most of a header is words no item starts with).
+struct skip_word_parser : x3::parser<skip_word_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    // The width of the blank or line break at `p` (as space_or_break reads it), 0 if none.
+    static std::size_t break_width(char const* p, char const* last) noexcept {
+        switch (*p) {
+            case ' ': case '\t': case '\r': case '\n': return 1;
+            case '\xC2': return last - p >= 2 && p[1] == '\xA0' ? 2 : 0;
+            case '&': return last - p >= 6 && std::string_view(p, 6) == "&nbsp;" ? 6 : 0;
+            default: return 0;
+        }
+    }
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        if (first == last) return false;
+        Iterator it = first;
+        if (break_width(it, last)) {
+            ++it;   // not a word: one character
+        } else {
+            while (it != last && !break_width(it, last)) ++it;
+            while (it != last)
+                if (std::size_t w = break_width(it, last)) it += w;
+                else break;
+        }
+        first = it;
+        return true;
+    }
+};
+skip_word_parser const skip_word{};
+
+// A word where no item may start is skipped without trying them.
+auto const item_start = lexical::lookahead_parser<may_start_item>{};
 
 auto const header_rule_def =
-    *(heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
-      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item | tax_number_item |
-      relationship_item | filing_item | skip_word);
+    *((item_start >> (heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
+                      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item |
+                      tax_number_item | relationship_item | filing_item)) |
+      skip_word);
 
 }  // namespace header_rules
 

@@ -62,6 +62,15 @@ struct phrase_parser : x3::parser<phrase_parser> {
 
     template <class Iterator, class Context, class RContext, class Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        // Most tries fail at the first character: small enough to be inlined where the label is tried.
+        if (!text.empty() && text[0] != ' ' && (first == last || ascii_lower(*first) != ascii_lower(text[0])))
+            return false;
+        return match(first, last);
+    }
+
+private:
+    template <class Iterator>
+    bool match(Iterator& first, Iterator const& last) const {
         Iterator it = first;
         for (std::size_t i = 0; i < text.size(); ++i) {
             char want = text[i];
@@ -70,9 +79,15 @@ struct phrase_parser : x3::parser<phrase_parser> {
                 while (std::size_t w = space_width(it, last)) it += w;
                 continue;
             }
+            // The character itself (labels are ASCII and hold no white space but ' ').
+            if (it != last && ascii_lower(*it) == ascii_lower(want)) {
+                ++it;
+                continue;
+            }
+            // Else only punctuation after white space the label does not have.
             bool punctuation = !ascii_alnum(want);
-            if (punctuation && i > 0 && text[i - 1] != ' ')
-                while (std::size_t w = space_width(it, last)) it += w;
+            if (!punctuation || i == 0 || text[i - 1] == ' ') return false;
+            while (std::size_t w = space_width(it, last)) it += w;
             if (it == last) return false;
             if (ascii_lower(*it) != ascii_lower(want)) return false;
             ++it;
@@ -85,6 +100,26 @@ struct phrase_parser : x3::parser<phrase_parser> {
 };
 
 constexpr phrase_parser phrase(std::string_view text) { return phrase_parser(text); }
+
+// Reads nothing; succeeds when `Test(first, last)` says what follows may start
+// a match. Put before a set of alternatives, it spares trying each of them at
+// every place none of them can start.
+template <bool (*Test)(char const*, char const*)>
+struct lookahead_parser : x3::parser<lookahead_parser<Test>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        return Test(first, last);
+    }
+};
+
+// Whether the text at `p` could begin `phrase("I.R.S. ...")`'s second character:
+// phrase() lets white space stand before punctuation.
+constexpr bool dot_or_space(char c) noexcept {
+    return c == '.' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\xC2';
+}
 
 inline blank_parser const blank{};
 auto const blanks = x3::omit[*blank];
