@@ -209,13 +209,18 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
 // The tables' rows as to_tsv would write them, but with the (non-empty) key
 // cells left out and noted in `out.keys`.
 [[gnu::noinline]] void format_rows(document_text& out, const dataset::tables& tables, const key_columns& keys) {
-    std::size_t size = 0;   // an upper bound, so that the text is allocated once
-    for (const auto& rows : tables.rows)
-        for (const auto& row : rows) {
+    // Upper bounds, so that the text and the keys are allocated once.
+    std::size_t size = 0, key_count = 0;
+    for (auto t : dataset::all_tables) {
+        const auto& is_key = keys[static_cast<std::size_t>(t)];
+        key_count += tables[t].size() * static_cast<std::size_t>(std::count(is_key.begin(), is_key.end(), true));
+        for (const auto& row : tables[t]) {
             size += row.size();   // the tabs and the line end
             for (const auto& cell : row) size += cell.size();
         }
+    }
     out.text.reserve(size);
+    out.keys.reserve(key_count);
     for (auto t : dataset::all_tables) {
         auto index = static_cast<std::size_t>(t);
         const auto& is_key = keys[index];
