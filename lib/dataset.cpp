@@ -140,19 +140,46 @@ public:
     row take() { return std::move(row_); }
 
 private:
-    std::string& cell(std::string_view column) {
-        auto it = std::find(columns_.begin(), columns_.end(), column);
-        if (it == columns_.end()) throw std::logic_error("form4::dataset: no column " + std::string(column));
-        return row_[static_cast<std::size_t>(it - columns_.begin())];
+    // Rows are filled mostly in column order: the search starts after the
+    // column found last, and usually ends at its first comparison.
+    std::size_t index_of(std::string_view column) {
+        std::size_t size = columns_.size();
+        for (std::size_t tried = 0, i = next_; tried < size; ++tried, i = (i + 1 == size ? 0 : i + 1))
+            if (columns_[i] == column) {
+                next_ = i + 1 == size ? 0 : i + 1;
+                return i;
+            }
+        throw std::logic_error("form4::dataset: no column " + std::string(column));
+    }
+    std::string& cell(std::string_view column) { return row_[index_of(column)]; }
+    // COLUMN_FN, found without building its name (a heap string per
+    // footnoted field was a good part of the cost of a row). It is the
+    // column after COLUMN in every SEC table, so usually the next one.
+    std::string& footnotes_cell_of(std::string_view column) {
+        constexpr std::string_view suffix = "_FN";
+        auto is_its_footnotes = [&](std::string_view c) {
+            return c.size() == column.size() + suffix.size() && c.starts_with(column) && c.ends_with(suffix);
+        };
+        std::size_t size = columns_.size();
+        std::size_t i = next_;
+        if (!is_its_footnotes(columns_[i])) {
+            auto it = std::find_if(columns_.begin(), columns_.end(), is_its_footnotes);
+            if (it == columns_.end())
+                throw std::logic_error("form4::dataset: no column " + std::string(column) + std::string(suffix));
+            i = static_cast<std::size_t>(it - columns_.begin());
+        }
+        next_ = i + 1 == size ? 0 : i + 1;
+        return row_[i];
     }
     template <class T>
     void footnotes_of(std::string_view column, const footnoted<T>& f) {
-        footnote_ids(std::string(column) + "_FN", f.footnote_ids);
+        footnotes_cell_of(column) = footnotes_cell(f.footnote_ids);
     }
 
     std::span<const std::string_view> columns_;
     const options& options_;
     row row_;
+    std::size_t next_ = 0;   // where index_of starts looking
 };
 
 // What every row of one document shares.
@@ -370,18 +397,24 @@ void append(tables& out, const document& doc, std::string_view accession_fallbac
     for (const auto& s : doc.signatures) out[table::owner_signature].push_back(signature_row(c, s));
 }
 
-namespace {
-void append_cell(std::string& out, std::string_view cell) {
-    for (char ch : cell) out += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
+// Copied whole, then fixed in place: most cells have no tab or line break,
+// and a per-character append cost as much as building the rows.
+void append_tsv_cell(std::string& out, std::string_view cell) {
+    std::size_t start = out.size();
+    out.append(cell);
+    // Bounds in locals (a char store could otherwise change out's size, for
+    // all the compiler knows) and every byte stored: the loop vectorises.
+    char* c = out.data() + start;
+    char* const end = out.data() + out.size();
+    for (; c != end; ++c) *c = (*c == '\t' || *c == '\n' || *c == '\r') ? ' ' : *c;
 }
-}  // namespace
 
 std::string to_tsv(const std::vector<row>& rows) {
     std::string out;
     for (const auto& r : rows) {
         for (std::size_t i = 0; i < r.size(); ++i) {
             if (i != 0) out += '\t';
-            append_cell(out, r[i]);
+            append_tsv_cell(out, r[i]);
         }
         out += '\n';
     }

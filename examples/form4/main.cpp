@@ -99,7 +99,8 @@ int run_parse(const invocation& call) {
 // of paths on standard input; converted on every core, rows in input order.
 int run_tables(const invocation& call) {
     std::vector<fs::path> arguments(call.inputs.begin(), call.inputs.end());
-    auto inputs = form4::bulk::expand_arguments(arguments, std::cin);
+    // Directories are expanded by write_tables as it comes to them.
+    auto inputs = form4::bulk::list_arguments(arguments, std::cin);
     form4::bulk::options options;
     options.lenient = call.lenient;
     options.format = call.format;

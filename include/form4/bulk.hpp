@@ -3,14 +3,14 @@
 // (.txt, .nc), directories of them, and .tar/.tar.gz/.tgz archives such as
 // EDGAR's daily feed YYYYMMDD.nc.tar.gz -- into the eight SEC data-set tables.
 //
-// Inputs are parsed on a pool of threads, but rows come out in input order
+// Inputs are read and parsed on a pool of threads, but rows come out in input order
 // and surrogate keys (*_SK) are numbered in that order, so the same inputs
 // give the same bytes whatever the thread count. At most `max_in_flight`
 // documents are held at once, whatever the number of inputs. A bad input is
 // recorded in the summary and the run goes on.
 //
 // A command line on top of it:
-//     auto inputs = form4::bulk::expand_arguments(argv_paths, std::cin);   // "-" = paths on stdin
+//     auto inputs = form4::bulk::list_arguments(argv_paths, std::cin);   // "-" = paths on stdin
 //     form4::bulk::options options;
 //     options.on_progress = [](const form4::bulk::progress& p) { std::cerr << '\r' << describe(p); };
 //     options.on_diagnostics = [](std::string_view input, const std::vector<form4::diagnostic>& found) {
@@ -53,10 +53,12 @@ struct options {
     input_format format = input_format::automatic;
     // Round numbers to 2 places as the SEC's own files do.
     bool sec_round = false;
-    // Parsing threads; 0 means one per core.
+    // Parsing threads, the calling thread included (it parses when no rows
+    // are ready to write); 0 means one per core.
     unsigned threads = 0;
-    // Documents read but not yet written, at most; 0 means 16 per thread
-    // (64 at least), enough that threads seldom wait on one another.
+    // Documents taken on (listed, or unpacked from an archive) but not yet
+    // written, at most; 0 means 16 per thread (64 at least), enough that
+    // threads seldom wait on one another.
     // This is what bounds memory (with the size of the largest document).
     std::size_t max_in_flight = 0;
     // EDGAR submissions of other forms (a daily feed holds every form filed
@@ -105,7 +107,13 @@ std::string accession_from_name(std::string_view name);
 std::vector<std::filesystem::path> expand_inputs(std::span<const std::filesystem::path> paths);
 // One path per line; blank lines and surrounding white space are ignored.
 std::vector<std::filesystem::path> read_path_list(std::istream& in);
-// Command-line arguments with "-" replaced by the path list read from `stdin_list`.
+// Command-line arguments with "-" replaced by the path list read from
+// `stdin_list`; directories are kept (convert and write_tables expand them as
+// they come to them, so the first document is read without waiting for a
+// walk over every input).
+std::vector<std::filesystem::path> list_arguments(std::span<const std::filesystem::path> arguments,
+                                                  std::istream& stdin_list);
+// list_arguments, then expand_inputs.
 std::vector<std::filesystem::path> expand_arguments(std::span<const std::filesystem::path> arguments,
                                                     std::istream& stdin_list);
 

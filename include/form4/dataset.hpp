@@ -62,5 +62,9 @@ void append(tables& out, const document& doc, std::string_view accession_fallbac
 // breaks inside a cell become spaces.
 std::string to_tsv(const std::vector<row>& rows);
 std::string tsv_header(table);
+// Appends one cell as to_tsv writes it, for writers that build their lines
+// cell by cell (bulk conversion leaves the surrogate keys out to fill them in
+// later).
+void append_tsv_cell(std::string& out, std::string_view cell);
 
 }  // namespace form4::dataset

@@ -1,32 +1,51 @@
-// Bulk conversion: one reader thread (files, directories, archive members, in
-// input order), a pool of parser threads, and the calling thread writing the
-// rows in input order.
+// Bulk conversion: a reader thread listing the documents in input order (and
+// unpacking archives), parser threads turning each document into TSV text,
+// and the calling thread, itself one of the parsers, writing the text in
+// input order.
 //
-// Every document gets a sequence number when read. Parsers take documents from
-// a queue and leave their rows, keyed by sequence number, for the writer, which
-// writes them strictly in sequence: the output does not depend on which thread
-// finished first. A document counts as "in flight" from when it is read until
-// its rows are written, and the reader waits while `max_in_flight` documents
-// are: that bounds memory whatever the number of inputs, and also bounds the
-// rows waiting for a slow document ahead of them.
+// Every document gets a sequence number when listed. Parsers take documents
+// from a queue and leave their text, by sequence number, for the writer, which
+// writes it strictly in sequence: the output does not depend on which thread
+// finished first. A document counts as "in flight" from when it is listed
+// until its rows are written, and the reader waits while `max_in_flight` are:
+// that bounds memory whatever the number of inputs, and also bounds the rows
+// waiting for a slow document ahead of them.
 //
-// Surrogate keys: each parser numbers the rows of its document from 1; the
-// writer adds the number of rows the table already has, so keys run 1, 2, 3...
-// over the whole output in input order.
+// The writer is left only what has to be serial, so that the work spreads
+// over the cores:
+// - A plain file is read by the parser that parses it; the reader only lists
+//   it. (An archive can only be read in order, so the reader unpacks it.)
+// - Parsers build the TSV lines. Surrogate keys are numbered in input order
+//   over the whole output, which a parser cannot know: it numbers the rows of
+//   its document from 1, leaves the key cells out of its text and notes
+//   where each goes; the writer puts in the number plus the rows the table
+//   already has.
+// - The calling thread parses when nothing is ready to write, so N parsing
+//   threads keep N cores busy, and one core runs without a thread switch per
+//   document. The reader, once the window is full, waits until half of it has
+//   been written, not for each document.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <condition_variable>
 #include <cstdio>
-#include <stdexcept>
 #include <deque>
 #include <exception>
 #include <fstream>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "archive_reader.hpp"
 #include "form4/bulk.hpp"
+#include "inputs.hpp"
 
 namespace form4::bulk {
 namespace {
@@ -35,13 +54,32 @@ using steady = std::chrono::steady_clock;
 
 struct work_item {
     std::size_t sequence = 0;
-    std::string name;              // for the summary
+    std::string name;              // for the summary; for a plain file, also its path
     std::string accession_hint;    // from the file or member name
-    std::string bytes;
+    bool read_by_parser = false;   // a plain file, not read yet
+    std::string bytes;             // an archive member's bytes
     std::string read_error;        // set when the document could not be read
 };
 
 enum class outcome { converted, failed, skipped };
+
+// Where a surrogate key goes in a document's text, and its number within the
+// document (1-based).
+struct key_cell {
+    std::size_t at = 0;
+    std::uint64_t number = 0;
+};
+
+// The rows of one document as TSV lines, table after table, surrogate-key
+// cells left out. One string and one vector for all eight tables: a few
+// allocations per document, not one per row.
+struct document_text {
+    std::string text;
+    std::vector<key_cell> keys;                                      // in text order
+    std::array<std::size_t, dataset::table_count + 1> text_start{};  // table t: [text_start[t], text_start[t + 1])
+    std::array<std::size_t, dataset::table_count + 1> key_start{};   // likewise in `keys`
+    std::array<std::size_t, dataset::table_count> rows{};
+};
 
 struct work_result {
     std::size_t sequence = 0;
@@ -50,7 +88,7 @@ struct work_result {
     std::string reason;
     bool warnings = false;
     std::uint64_t bytes = 0;
-    dataset::tables tables;
+    document_text tsv;
     std::vector<diagnostic> diagnostics;   // kept only for options::on_diagnostics
 };
 
@@ -89,20 +127,143 @@ std::string first_error(const parse_result& result) {
     return "no document";
 }
 
-work_result convert_one(work_item&& item, const options& opts) {
+// ---- reading a file --------------------------------------------------------
+
+// A parser thread's buffer for the files it reads, reused from one document to
+// the next: no allocation per file, and no zero-filling (std::string::resize
+// would clear every byte just before read() overwrites it).
+class file_buffer {
+public:
+    // Reads the whole of `path`; "" or why it could not. The bytes stay valid
+    // until the next read.
+    [[gnu::noinline]] std::string read(const std::string& path, std::size_t max_bytes, std::string_view& bytes) {
+        // O_NONBLOCK: opening a FIFO must not hang the run (it is refused below).
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) return cannot_read(errno);
+        struct closer {
+            int fd;
+            ~closer() { ::close(fd); }
+        } close_at_end{fd};
+        struct stat info {};
+        if (::fstat(fd, &info) != 0) return cannot_read(errno);
+        // The reasons std::filesystem::file_size gives.
+        if (S_ISDIR(info.st_mode)) return cannot_read(EISDIR);
+        if (!S_ISREG(info.st_mode)) return cannot_read(ENOTSUP);
+        auto size = static_cast<std::uint64_t>(info.st_size);
+        if (size > max_bytes)
+            return "input is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes);
+        if (size > capacity_) {
+            data_.reset(new char[size]);   // not value-initialised: read() fills it
+            capacity_ = size;
+        }
+        std::size_t got = 0;
+        while (got < size) {
+            ssize_t n = ::read(fd, data_.get() + got, size - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return "cannot read the file";   // an error, or shorter than fstat said
+            got += static_cast<std::size_t>(n);
+        }
+        bytes = std::string_view(data_.get(), got);
+        return {};
+    }
+
+    // After a large document, gives its memory back: threads do not each keep
+    // a buffer the size of the largest input.
+    void trim() {
+        if (capacity_ > keep_bytes) {
+            data_.reset();
+            capacity_ = 0;
+        }
+    }
+
+private:
+    static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
+
+    static std::string cannot_read(int error) { return "cannot read: " + std::generic_category().message(error); }
+
+    std::unique_ptr<char[]> data_;
+    std::size_t capacity_ = 0;
+};
+
+// ---- rows as text ----------------------------------------------------------
+
+// Per table, which columns hold its own surrogate key (*_SK).
+using key_columns = std::array<std::vector<bool>, dataset::table_count>;
+
+key_columns surrogate_key_columns() {
+    key_columns out;
+    for (auto t : dataset::all_tables) {
+        auto columns = dataset::columns(t);
+        auto& is_key = out[static_cast<std::size_t>(t)];
+        is_key.resize(columns.size());
+        for (std::size_t i = 0; i < columns.size(); ++i) is_key[i] = columns[i].ends_with("_SK");
+    }
+    return out;
+}
+
+bool parse_key(std::string_view cell, std::uint64_t& number) {
+    auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
+    return error == std::errc() && end == cell.data() + cell.size();
+}
+
+// The tables' rows as to_tsv would write them, but with the (non-empty) key
+// cells left out and noted in `out.keys`.
+[[gnu::noinline]] void format_rows(document_text& out, const dataset::tables& tables, const key_columns& keys) {
+    // Upper bounds, so that the text and the keys are allocated once.
+    std::size_t size = 0, key_count = 0;
+    for (auto t : dataset::all_tables) {
+        const auto& is_key = keys[static_cast<std::size_t>(t)];
+        key_count += tables[t].size() * static_cast<std::size_t>(std::count(is_key.begin(), is_key.end(), true));
+        for (const auto& row : tables[t]) {
+            size += row.size();   // the tabs and the line end
+            for (const auto& cell : row) size += cell.size();
+        }
+    }
+    out.text.reserve(size);
+    out.keys.reserve(key_count);
+    for (auto t : dataset::all_tables) {
+        auto index = static_cast<std::size_t>(t);
+        const auto& is_key = keys[index];
+        out.text_start[index] = out.text.size();
+        out.key_start[index] = out.keys.size();
+        for (const auto& row : tables[t]) {
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (i != 0) out.text += '\t';
+                std::uint64_t number = 0;
+                if (i < is_key.size() && is_key[i] && !row[i].empty() && parse_key(row[i], number))
+                    out.keys.push_back(key_cell{out.text.size(), number});
+                else
+                    dataset::append_tsv_cell(out.text, row[i]);
+            }
+            out.text += '\n';
+        }
+        out.rows[index] = tables[t].size();
+    }
+    out.text_start[dataset::table_count] = out.text.size();
+    out.key_start[dataset::table_count] = out.keys.size();
+}
+
+// ---- one document ----------------------------------------------------------
+
+// Out of line (as are read, format_rows and write_one) so that a profile
+// tells the pipeline's stages apart.
+[[gnu::noinline]] work_result convert_one(work_item&& item, const options& opts, const key_columns& keys, file_buffer& buffer) {
+    std::string_view bytes = item.bytes;
+    if (item.read_by_parser && item.read_error.empty())
+        item.read_error = buffer.read(item.name, opts.limits.max_input_bytes, bytes);
     work_result result;
     result.sequence = item.sequence;
     result.name = std::move(item.name);
-    result.bytes = item.bytes.size();
     bool keep_diagnostics = static_cast<bool>(opts.on_diagnostics);
     if (!item.read_error.empty()) {
         if (keep_diagnostics) result.diagnostics.push_back(diagnostic{severity::error, "io", item.read_error, 0, 0});
         result.reason = std::move(item.read_error);
         return result;
     }
+    result.bytes = bytes.size();
     try {
         if (opts.skip_other_forms) {
-            std::string_view type = submission_form_type(item.bytes);
+            std::string_view type = submission_form_type(bytes);
             if (!type.empty() && !is_ownership_form(type)) {
                 result.result = outcome::skipped;
                 result.reason = "form " + std::string(type);
@@ -113,8 +274,9 @@ work_result convert_one(work_item&& item, const options& opts) {
         parse_opts.format = opts.format;
         parse_opts.lenient = opts.lenient;
         parse_opts.limits = opts.limits;
-        parse_result parsed = parse(item.bytes, parse_opts);
+        parse_result parsed = parse(bytes, parse_opts);
         item.bytes = std::string();   // release the input before building rows
+        buffer.trim();
         result.warnings = std::any_of(parsed.diagnostics.begin(), parsed.diagnostics.end(),
                                       [](const diagnostic& d) { return d.level == severity::warning; });
         if (!parsed.ok()) result.reason = first_error(parsed);
@@ -122,28 +284,25 @@ work_result convert_one(work_item&& item, const options& opts) {
         if (!parsed.ok()) return result;
         dataset::options table_opts;
         table_opts.sec_round = opts.sec_round;
-        dataset::key_counters keys;   // 1-based per document; the writer shifts them
-        dataset::append(result.tables, *parsed.doc, item.accession_hint, table_opts, keys);
+        dataset::key_counters counters;   // 1-based per document; the writer shifts them
+        dataset::tables tables;
+        dataset::append(tables, *parsed.doc, item.accession_hint, table_opts, counters);
+        format_rows(result.tsv, tables, keys);
         result.result = outcome::converted;
     } catch (const std::bad_alloc&) {
-        result.tables = {};
+        result.tsv = {};
         result.reason = "out of memory";
     } catch (const std::exception& error) {
-        result.tables = {};
+        result.tsv = {};
         result.reason = std::string("internal error: ") + error.what();
     }
     return result;
 }
 
-// The columns of each table that hold its own surrogate key.
-std::array<std::vector<std::size_t>, dataset::table_count> surrogate_key_columns() {
-    std::array<std::vector<std::size_t>, dataset::table_count> out;
-    for (auto t : dataset::all_tables) {
-        auto columns = dataset::columns(t);
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            if (columns[i].ends_with("_SK")) out[static_cast<std::size_t>(t)].push_back(i);
-    }
-    return out;
+void append_number(std::string& out, std::uint64_t number) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
 // ---- the pipeline ----------------------------------------------------------
@@ -152,7 +311,9 @@ class pipeline {
 public:
     pipeline(const options& opts, std::size_t threads)
         : opts_(opts), threads_(threads),
-          limit_(opts.max_in_flight ? opts.max_in_flight : std::max<std::size_t>(64, 16 * threads)) {}
+          limit_(opts.max_in_flight ? opts.max_in_flight : std::max<std::size_t>(64, 16 * threads)),
+          resume_at_(limit_ / 2), keys_(surrogate_key_columns()),
+          finished_(std::min<std::size_t>(limit_, 256)) {}
 
     summary run(std::span<const std::filesystem::path> inputs, const tsv_sink& sink) {
         auto started = steady::now();
@@ -160,8 +321,9 @@ public:
         std::thread reader;
         try {
             reader = std::thread([this, inputs] { read_all(inputs); });
-            for (std::size_t i = 0; i < threads_; ++i) workers.emplace_back([this] { parse_all(); });
-            write_all(sink, started);
+            // The calling thread is the last of the `threads_` parsers.
+            for (std::size_t i = 1; i < threads_; ++i) workers.emplace_back([this] { parse_all(); });
+            serve(sink, started);
         } catch (...) {
             stop();
             if (reader.joinable()) reader.join();
@@ -179,12 +341,18 @@ private:
     // ---- reader thread
     void read_all(std::span<const std::filesystem::path> inputs) {
         try {
-            for (const auto& path : expand_inputs(inputs)) {
-                if (stopped()) break;
-                if (is_archive(path))
-                    read_archive(path);
-                else
-                    read_file(path);
+            // One input at a time, as expand_inputs would give them: the first
+            // document is parsed while the rest of a long list is looked at.
+            std::vector<std::filesystem::path> expanded;
+            for (const auto& input : inputs) {
+                expanded.clear();
+                detail::expand_input(input, expanded);
+                bool going_on = true;
+                for (const auto& path : expanded) {
+                    going_on = is_archive(path) ? read_archive(path) : list_file(path);
+                    if (!going_on) break;
+                }
+                if (!going_on) break;
             }
         } catch (...) {
             std::lock_guard lock(mutex_);
@@ -195,32 +363,19 @@ private:
         reading_done_ = true;
         total_ = next_sequence_;
         can_work_.notify_all();
-        can_write_.notify_all();
+        can_serve_.notify_all();
     }
 
-    void read_file(const std::filesystem::path& path) {
+    // A plain file: its parser reads it. False once the run is stopping.
+    bool list_file(const std::filesystem::path& path) {
         work_item item;
         item.name = path.string();
         item.accession_hint = accession_from_name(path.filename().string());
-        std::error_code error;
-        auto size = std::filesystem::file_size(path, error);
-        if (error) {
-            item.read_error = "cannot read: " + error.message();
-        } else if (size > opts_.limits.max_input_bytes) {
-            item.read_error = "input is " + std::to_string(size) + " bytes, over the limit of " +
-                              std::to_string(opts_.limits.max_input_bytes);
-        } else {
-            std::ifstream in(path, std::ios::binary);
-            item.bytes.resize(static_cast<std::size_t>(size));
-            if (!in || !in.read(item.bytes.data(), static_cast<std::streamsize>(size))) {
-                item.bytes.clear();
-                item.read_error = "cannot read the file";
-            }
-        }
-        submit(std::move(item));
+        item.read_by_parser = true;
+        return submit(std::move(item));
     }
 
-    void read_archive(const std::filesystem::path& path) {
+    bool read_archive(const std::filesystem::path& path) {
         auto const take = [&](detail::archive_member&& m) {
             work_item item;
             item.name = path.string() + "!" + m.name;
@@ -234,75 +389,109 @@ private:
             work_item item;
             item.name = path.string();
             item.read_error = "archive: " + damage;
-            submit(std::move(item));
+            return submit(std::move(item));
         }
+        return !stopped();
     }
 
     // Waits for room, then queues the document with the next sequence number.
-    void submit(work_item&& item) {
+    // False (and the document dropped) once the run is stopping.
+    bool submit(work_item&& item) {
         std::unique_lock lock(mutex_);
-        can_read_.wait(lock, [this] { return in_flight_ < limit_ || stopping_; });
-        if (stopping_) return;
+        if (in_flight_ >= limit_) {
+            // Woken when half the window has been written: a batch per wake-up.
+            reader_waiting_ = true;
+            can_read_.wait(lock, [this] { return in_flight_ <= resume_at_ || stopping_; });
+            reader_waiting_ = false;
+        }
+        if (stopping_) return false;
         ++in_flight_;
         item.sequence = next_sequence_++;
         queue_.push_back(std::move(item));
-        can_work_.notify_one();
+        // A waiting worker takes it; if every waiting worker has a document
+        // already, the calling thread does.
+        if (queue_.size() <= idle_workers_)
+            can_work_.notify_one();
+        else if (serve_waiting_)
+            can_serve_.notify_one();
+        return true;
     }
 
-    // ---- parser threads
+    // ---- parser threads (all but the calling thread)
     void parse_all() {
+        file_buffer buffer;
+        std::unique_lock lock(mutex_);
         for (;;) {
-            work_item item;
-            {
-                std::unique_lock lock(mutex_);
-                can_work_.wait(lock, [this] { return !queue_.empty() || reading_done_ || stopping_; });
-                if (stopping_ || queue_.empty()) return;
-                item = std::move(queue_.front());
-                queue_.pop_front();
-            }
-            work_result result = convert_one(std::move(item), opts_);
-            std::lock_guard lock(mutex_);
+            ++idle_workers_;
+            can_work_.wait(lock, [this] { return !queue_.empty() || reading_done_ || stopping_; });
+            --idle_workers_;
+            if (stopping_ || queue_.empty()) return;
+            work_item item = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            work_result result = convert_one(std::move(item), opts_, keys_, buffer);
+            lock.lock();
             std::size_t sequence = result.sequence;
-            finished_.emplace(sequence, std::move(result));
-            if (sequence == next_to_write_) can_write_.notify_one();
+            slot(sequence) = std::move(result);
+            if (sequence == next_to_write_ && serve_waiting_) can_serve_.notify_one();
         }
     }
 
-    // ---- calling thread
-    void write_all(const tsv_sink& sink, steady::time_point started) {
-        auto const key_columns = surrogate_key_columns();
+    // ---- calling thread: writes what is ready, in order, else parses
+    void serve(const tsv_sink& sink, steady::time_point started) {
+        file_buffer buffer;
+        std::vector<work_result> batch;
+        std::string spliced;   // a table's text with its keys put in, reused
         auto last_report = started;
+        std::unique_lock lock(mutex_);
         for (;;) {
-            work_result result;
-            {
-                std::unique_lock lock(mutex_);
-                can_write_.wait(lock, [this] {
-                    return finished_.count(next_to_write_) != 0 || (reading_done_ && next_to_write_ == total_) ||
-                           stopping_;
-                });
-                if (stopping_ || finished_.count(next_to_write_) == 0) break;
-                auto node = finished_.extract(next_to_write_);
-                result = std::move(node.mapped());
+            if (stopping_) break;
+            if (ready()) {
+                // Every result ready in sequence, written outside the lock.
+                // They stay in flight until written: that is what bounds memory.
+                while (ready()) {
+                    auto& next = slot(next_to_write_);
+                    batch.push_back(std::move(*next));
+                    next.reset();
+                    ++next_to_write_;
+                }
+                lock.unlock();
+                for (auto& result : batch) {
+                    write_one(result, sink, spliced);
+                    auto now = steady::now();
+                    if (opts_.on_progress && now - last_report >= opts_.progress_interval) {
+                        last_report = now;
+                        opts_.on_progress(snapshot(now - started, false));
+                    }
+                }
+                std::size_t written = batch.size();
+                batch.clear();
+                lock.lock();
+                in_flight_ -= written;
+                if (reader_waiting_ && in_flight_ <= resume_at_) can_read_.notify_one();
+                continue;
             }
-            write_one(result, sink, key_columns);
-            {
-                std::lock_guard lock(mutex_);
-                ++next_to_write_;
-                // The reader waits only when the window is full: wake it then
-                // alone, not once per document.
-                if (in_flight_-- == limit_) can_read_.notify_one();
+            if (!queue_.empty()) {
+                work_item item = std::move(queue_.front());
+                queue_.pop_front();
+                lock.unlock();
+                work_result result = convert_one(std::move(item), opts_, keys_, buffer);
+                lock.lock();
+                slot(result.sequence) = std::move(result);
+                continue;
             }
-            auto now = steady::now();
-            if (opts_.on_progress && now - last_report >= opts_.progress_interval) {
-                last_report = now;
-                opts_.on_progress(snapshot(result.name, now - started, false));
-            }
+            if (reading_done_ && next_to_write_ == total_) break;
+            serve_waiting_ = true;
+            can_serve_.wait(lock, [this] {
+                return ready() || !queue_.empty() || (reading_done_ && next_to_write_ == total_) || stopping_;
+            });
+            serve_waiting_ = false;
         }
-        if (opts_.on_progress) opts_.on_progress(snapshot({}, steady::now() - started, true));
+        lock.unlock();
+        if (opts_.on_progress) opts_.on_progress(snapshot(steady::now() - started, true));
     }
 
-    void write_one(work_result& result, const tsv_sink& sink,
-                   const std::array<std::vector<std::size_t>, dataset::table_count>& key_columns) {
+    [[gnu::noinline]] void write_one(work_result& result, const tsv_sink& sink, std::string& spliced) {
         ++summary_.documents_read;
         summary_.bytes_read += result.bytes;
         last_input_ = result.name;
@@ -317,28 +506,59 @@ private:
         }
         ++summary_.documents_converted;
         if (result.warnings) ++summary_.documents_with_warnings;
+        const document_text& tsv = result.tsv;
+        std::string_view text = tsv.text;
         for (auto t : dataset::all_tables) {
             auto index = static_cast<std::size_t>(t);
-            auto& rows = result.tables[t];
-            if (rows.empty()) continue;
+            if (tsv.rows[index] == 0) continue;
             std::size_t offset = summary_.rows[index];
-            for (auto& row : rows)
-                for (std::size_t column : key_columns[index])
-                    if (column < row.size() && !row[column].empty())
-                        row[column] = std::to_string(std::stoull(row[column]) + offset);
-            summary_.rows[index] += rows.size();
-            sink(t, dataset::to_tsv(rows));
+            summary_.rows[index] += tsv.rows[index];
+            std::size_t begin = tsv.text_start[index], end = tsv.text_start[index + 1];
+            std::size_t first_key = tsv.key_start[index], last_key = tsv.key_start[index + 1];
+            if (first_key == last_key) {
+                sink(t, text.substr(begin, end - begin));
+                continue;
+            }
+            spliced.clear();
+            std::size_t at = begin;
+            for (std::size_t k = first_key; k < last_key; ++k) {
+                spliced.append(text.data() + at, tsv.keys[k].at - at);
+                append_number(spliced, tsv.keys[k].number + offset);
+                at = tsv.keys[k].at;
+            }
+            spliced.append(text.data() + at, end - at);
+            sink(t, spliced);
         }
     }
 
-    progress snapshot(std::string last, steady::duration elapsed, bool finished) const {
+    // ---- results by sequence number: a ring over the window
+    // Sequences in flight lie in [next_to_write_, next_to_write_ + limit_);
+    // the ring starts small and doubles when a sequence falls outside it, so
+    // a large max_in_flight costs nothing until it is used.
+    std::optional<work_result>& slot(std::size_t sequence) {
+        std::size_t size = finished_.size();
+        if (sequence - next_to_write_ >= size) {
+            std::size_t bigger = size;
+            while (sequence - next_to_write_ >= bigger) bigger *= 2;
+            std::vector<std::optional<work_result>> grown(bigger);
+            for (std::size_t s = next_to_write_; s < next_to_write_ + size; ++s)
+                if (finished_[s % size]) grown[s % bigger] = std::move(finished_[s % size]);
+            finished_ = std::move(grown);
+            size = bigger;
+        }
+        return finished_[sequence % size];
+    }
+
+    bool ready() const { return finished_[next_to_write_ % finished_.size()].has_value(); }
+
+    progress snapshot(steady::duration elapsed, bool finished) const {
         progress p;
         p.documents_done = summary_.documents_read;
         p.documents_failed = summary_.documents_failed;
         p.documents_skipped = summary_.documents_skipped;
         p.bytes_read = summary_.bytes_read;
         p.elapsed = elapsed;
-        p.last_input = last.empty() ? last_input_ : std::move(last);
+        p.last_input = last_input_;
         p.finished = finished;
         return p;
     }
@@ -353,26 +573,31 @@ private:
         stopping_ = true;
         can_read_.notify_all();
         can_work_.notify_all();
-        can_write_.notify_all();
+        can_serve_.notify_all();
     }
 
     const options& opts_;
     std::size_t threads_;
     std::size_t limit_;
+    std::size_t resume_at_;   // the reader, once the window is full, waits until this few are in flight
+    const key_columns keys_;
 
     std::mutex mutex_;
-    std::condition_variable can_read_, can_work_, can_write_;
+    std::condition_variable can_read_, can_work_, can_serve_;
     std::deque<work_item> queue_;
-    std::map<std::size_t, work_result> finished_;   // parsed, waiting for their turn
+    std::vector<std::optional<work_result>> finished_;   // parsed, waiting for their turn; see slot()
     std::size_t in_flight_ = 0;
     std::size_t next_sequence_ = 0;
     std::size_t next_to_write_ = 0;
     std::size_t total_ = 0;
+    std::size_t idle_workers_ = 0;
+    bool reader_waiting_ = false;
+    bool serve_waiting_ = false;
     bool reading_done_ = false;
     bool stopping_ = false;
     std::exception_ptr fatal_;
 
-    summary summary_;          // touched by the writer only
+    summary summary_;          // touched by the calling thread only
     std::string last_input_;
 };
 
@@ -399,10 +624,17 @@ summary convert(std::span<const std::filesystem::path> inputs, const tsv_sink& s
 summary write_tables(std::span<const std::filesystem::path> inputs, const std::filesystem::path& directory,
                      const options& opts) {
     std::filesystem::create_directories(directory);
+    // A document's lines are a few hundred bytes: buffered 256 KiB at a time,
+    // not the stream's default 8 KiB, so that writing costs few system calls.
+    constexpr std::size_t buffer_size = std::size_t{256} << 10;
+    std::array<std::unique_ptr<char[]>, dataset::table_count> buffers;   // outlive the files
     std::array<std::ofstream, dataset::table_count> files;
     for (auto t : dataset::all_tables) {
         auto path = directory / (std::string(dataset::name(t)) + ".tsv");
         auto& file = files[static_cast<std::size_t>(t)];
+        auto& buffer = buffers[static_cast<std::size_t>(t)];
+        buffer.reset(new char[buffer_size]);
+        file.rdbuf()->pubsetbuf(buffer.get(), static_cast<std::streamsize>(buffer_size));
         file.open(path, std::ios::binary | std::ios::trunc);
         if (!file) throw std::runtime_error("cannot create " + path.string());
         file << dataset::tsv_header(t);

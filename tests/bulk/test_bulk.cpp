@@ -1,5 +1,6 @@
 // The bulk API: inputs, archives, order and keys, failures, progress.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <set>
@@ -102,6 +103,79 @@ TEST(BulkInputs, PathListFromAStreamAndDashArgument) {
     std::vector<std::filesystem::path> args{"first.xml", "-", "last.xml"};
     EXPECT_EQ(bulk::expand_arguments(args, stdin_list),
               (std::vector<std::filesystem::path>{"first.xml", "x.xml", "y.xml", "last.xml"}));
+}
+
+TEST(BulkInputs, PathListReadInBlocksKeepsLinesThatStraddleThem) {
+    // Over 64 KiB, so that lines cross the blocks read_path_list reads in;
+    // CRLF and LF, blank lines, padding, and no line end after the last.
+    std::string text;
+    std::vector<std::filesystem::path> expected;
+    for (int i = 0; text.size() < 200'000; ++i) {
+        std::string name = "dir/" + std::string(static_cast<std::size_t>(i % 37), 'x') + std::to_string(i) + ".xml";
+        expected.emplace_back(name);
+        text += (i % 3 == 0 ? "  " : "") + name + (i % 2 ? "\r\n" : "\n") + (i % 5 == 0 ? "\n \t\n" : "");
+    }
+    text += "last.xml";
+    expected.emplace_back("last.xml");
+    std::istringstream list(text);
+    EXPECT_EQ(bulk::read_path_list(list), expected);
+}
+
+TEST(BulkInputs, ListArgumentsKeepsDirectoriesForTheConversionToExpand) {
+    temp_dir dir("list");
+    std::ofstream(dir.path() / "a.xml") << "x";
+    std::istringstream stdin_list("x.xml\n");
+    std::vector<std::filesystem::path> args{dir.path(), "-", "last.xml", "-"};
+    EXPECT_EQ(bulk::list_arguments(args, stdin_list),
+              (std::vector<std::filesystem::path>{dir.path(), "x.xml", "last.xml"}));
+}
+
+// Rows and keys must be those of the simplest possible conversion: every
+// document parsed in input order on one thread, its rows appended to one set
+// of tables with one key counter, and each table written with to_tsv.
+TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
+    auto inputs = corpus_inputs();
+    dataset::tables rows;
+    dataset::key_counters keys;
+    for (const auto& file : inputs) {
+        auto parsed = form4::parse(read_file(file));
+        if (parsed.ok())
+            dataset::append(rows, *parsed.doc, bulk::accession_from_name(file.filename().string()), {}, keys);
+    }
+    form4::testing::table_texts expected;
+    for (auto t : dataset::all_tables) expected[table_index(t)] = dataset::to_tsv(rows[t]);
+    ASSERT_GT(rows[dataset::table::non_derivative_transaction].size(), 100u);
+
+    struct run {
+        unsigned threads;
+        std::size_t window;   // 0: the default
+    };
+    for (run r : {run{1, 0}, run{2, 0}, run{4, 0}, run{2, 1}, run{3, 2}, run{2, 100'000}}) {
+        auto options = with_threads(r.threads);
+        options.max_in_flight = r.window;
+        options.skip_other_forms = false;
+        form4::testing::table_texts got;
+        auto summary = bulk::convert(
+            inputs, [&](dataset::table t, std::string_view lines) { got[table_index(t)] += lines; }, options);
+        EXPECT_EQ(summary.documents_read, inputs.size());
+        for (auto t : dataset::all_tables) {
+            EXPECT_EQ(summary.rows[table_index(t)], rows[t].size()) << dataset::name(t);
+            EXPECT_EQ(got[table_index(t)], expected[table_index(t)])
+                << dataset::name(t) << " with " << r.threads << " threads, window " << r.window;
+        }
+    }
+}
+
+TEST(BulkTables, SpecialFilesAreReportedWithoutBlocking) {
+    temp_dir dir("special");
+    auto fifo = dir.path() / "0000000000-24-000001.xml";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);   // nothing will ever write to it
+    std::vector<std::filesystem::path> inputs{fifo, corpus_dir() / "xml/form4/0000320193-22-000061.xml"};
+    auto summary = bulk::convert(inputs, [](dataset::table, std::string_view) {}, with_threads(2));
+    EXPECT_EQ(summary.documents_converted, 1u);
+    ASSERT_EQ(summary.failures.size(), 1u);
+    EXPECT_EQ(summary.failures[0].input, fifo.string());
+    EXPECT_NE(summary.failures[0].reason.find("cannot read"), std::string::npos) << summary.failures[0].reason;
 }
 
 TEST(BulkTables, TarballGivesTheSameTablesAsTheLooseFiles) {
