@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build-bench}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DFORM4_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target form4_bench >/dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DFORM4_BUILD_EXAMPLES=ON -DFORM4_BUILD_CAPI=ON >/dev/null
+# The command and the C library too: scripts/bench_bulk.py and bench_python.py time those.
+cmake --build "$build" -j"$(nproc)" --target form4_bench form4_command form4_c >/dev/null
 "$build/tests/form4_bench" --benchmark_repetitions="${REPETITIONS:-5}" --benchmark_report_aggregates_only=true \
   --benchmark_format=json --benchmark_out="$build/bench.json" --benchmark_out_format=json >/dev/null
 python3 - "$build/bench.json" <<'PY'
