@@ -16,7 +16,8 @@ case "$target" in
   xml)        sources=("$corpus"/xml/form4/*.xml "$corpus"/xml/form3-5/*.xml) ;;
   text)       sources=("$corpus"/text/*) ;;
   html)       sources=("$corpus"/html/*) ;;
-  submission) sources=("$corpus"/submission/*) ;;
+  # With the SEC's filer-side samples (<edgarSubmission>, base64 documents inside).
+  submission) sources=("$corpus"/submission/* "$shared"/spec/xsd/sec-samples/filing*.xml) ;;
   # Every kind, but only every eighth XML file: the XML target covers the rest.
   capi)       mapfile -t sample < <(ls "$corpus"/xml/form4/*.xml | awk 'NR % 8 == 1')
               sources=("${sample[@]}" "$corpus"/xml/form3-5/*.xml "$corpus"/text/* "$corpus"/html/*

@@ -14,6 +14,9 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options);
 parse_result parse_text(std::string_view bytes, const parse_options& options);
 parse_result parse_html(std::string_view bytes, const parse_options& options);
 parse_result parse_submission(std::string_view bytes, const parse_options& options);
+// The filer's XML submission (<edgarSubmission>, base64 documents inside).
+bool is_edgar_xml_submission(std::string_view bytes) noexcept;
+parse_result parse_edgar_submission(std::string_view bytes, const parse_options& options);
 
 
 // The text and HTML front ends read UTF-8. Strict mode: the first invalid

@@ -60,6 +60,7 @@ input_format detect_format(std::string_view bytes) noexcept {
         starts_with_ci(head, "<IMS-DOCUMENT>") || starts_with_ci(head, "-----BEGIN PRIVACY") ||
         starts_with_ci(head, "<SEC-HEADER>") || starts_with_ci(head, "<DOCUMENT>"))
         return input_format::submission;
+    if (window.find("<edgarsubmission") != std::string_view::npos) return input_format::submission;  // base64 inside
     if (window.find("<ownershipdocument") != std::string_view::npos) return input_format::xml;
     if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") ||
         window.find("<html") != std::string_view::npos)

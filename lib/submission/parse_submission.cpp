@@ -357,6 +357,7 @@ void recover(std::string_view bytes, sub::parse_state& state, sub::ast::submissi
 }  // namespace
 
 parse_result parse_submission(std::string_view bytes, const parse_options& options) {
+    if (is_edgar_xml_submission(bytes)) return parse_edgar_submission(bytes, options);
     parse_result result;
     result.format = input_format::submission;
     sub::parse_state state;
