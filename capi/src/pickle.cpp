@@ -217,6 +217,7 @@ private:
         if (value.size() < 0x100) with_operand(op::short_binunicode, value.size(), 1);
         else if (value.size() <= 0xFFFFFFFFu) with_operand(op::binunicode, value.size(), 4);
         else with_operand(op::binunicode8, value.size(), 8);
+        if (value.empty()) return;  // an empty view's data() may be null, which memcpy must not get
         std::memcpy(room(value.size()), value.data(), value.size());
         size_ += value.size();
     }
