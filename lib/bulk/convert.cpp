@@ -115,10 +115,9 @@ std::string_view submission_form_type(std::string_view bytes) {
     return type;
 }
 
+// "3" ... "5/A": a type the model's code table knows.
 bool is_ownership_form(std::string_view type) {
-    for (std::string_view form : {"3", "4", "5", "3/A", "4/A", "5/A"})
-        if (type == form) return true;
-    return false;
+    return make_coded<document_type>(type).value != document_type::unknown;
 }
 
 std::string first_error(const parse_result& result) {

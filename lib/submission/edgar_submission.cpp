@@ -95,10 +95,9 @@ std::optional<std::string> decode_base64(std::string_view text, std::size_t& bad
     return out;
 }
 
+// "3" ... "5/A": a type the model's code table knows.
 bool is_ownership_type(std::string_view type) {
-    for (std::string_view form : {"3", "3/A", "4", "4/A", "5", "5/A"})
-        if (type == form) return true;
-    return false;
+    return make_coded<document_type>(type).value != document_type::unknown;
 }
 
 }  // namespace
