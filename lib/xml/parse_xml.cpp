@@ -55,7 +55,6 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options) {
     state.lenient = options.lenient;
     state.limits = options.limits;
     state.diagnostics = &result.diagnostics;
-    state.open_elements.reserve(16);  // the schema nests 6 deep
     if (options.record_positions) state.positions = &result.positions;
 
     iterator_type it = state.begin, last = state.end;

@@ -27,9 +27,8 @@ using grammar::syntax_error;
 class element_stack {
 public:
     void push_back(std::string_view name) {
-        if (size_ == names_.size()) names_.push_back(name);
-        else names_[size_] = name;
-        ++size_;
+        if (size_ == names_.size()) [[unlikely]] grow();
+        names_[size_++] = name;
     }
     void pop_back() noexcept { --size_; }
     void pop_to(std::size_t depth) noexcept { size_ = depth; }
@@ -40,9 +39,10 @@ public:
     const std::string_view* end() const noexcept { return names_.data() + size_; }
     auto rbegin() const noexcept { return std::reverse_iterator(end()); }
     auto rend() const noexcept { return std::reverse_iterator(begin()); }
-    void reserve(std::size_t n) { names_.reserve(n); }
 
 private:
+    [[gnu::noinline]] void grow() { names_.resize(names_.empty() ? 16 : names_.size() * 2); }
+
     std::vector<std::string_view> names_;
     std::size_t size_ = 0;
 };

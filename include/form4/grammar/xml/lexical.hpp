@@ -718,6 +718,15 @@ inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const p
 // ---------------------------------------------------------------------------
 // X3 primitives
 
+// One more element opens at `at`, within the element and depth limits.
+inline void count_element(parse_state& state, iterator_type at) {
+    if (++state.element_count > state.limits.max_elements)
+        state.fail(at, "limit.elements", "more elements than the limit of " + std::to_string(state.limits.max_elements));
+    if (state.open_elements.size() >= state.limits.max_depth)
+        state.fail(at, "limit.depth",
+                   "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
+}
+
 // Character data of a leaf element, trimmed.
 struct text_parser : x3::parser<text_parser> {
     using attribute_type = std::string;
@@ -735,6 +744,9 @@ struct text_parser : x3::parser<text_parser> {
         }
         return true;
     }
+
+    // The value of plain trimmed text (see scan::read_plain_value).
+    static std::string from_text(std::string_view raw, iterator_type, const parse_state&) { return std::string(raw); }
 
     static void read_into(std::string& text, iterator_type& first, iterator_type last, parse_state& state) {
         scan::read_text_into(text, first, last, state);
@@ -769,20 +781,15 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
                                                  scan::same_bytes(first + 1, name.data(), name.size())
                                            : scan::at_start_tag(first, last, name);
         if (!named) return false;
-        if (++state.element_count > state.limits.max_elements)
-            state.fail(first, "limit.elements",
-                       "more elements than the limit of " + std::to_string(state.limits.max_elements));
-        if (state.open_elements.size() >= state.limits.max_depth)
-            state.fail(first, "limit.depth",
-                       "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
+        count_element(state, first);
         iterator_type it = first + 1 + name.size();
-        scan::start_tag tag{name, {}, false};
+        bool self_closing = false;
         if (*it == '>') ++it;  // no attributes: the common case
-        else scan::read_attributes(it, last, tag, state);
+        else self_closing = read_attributes_of(it, last, state);
         std::size_t path_size = state.path.size();
-        if (state.positions) enter_field(state, first);
+        if (state.positions) [[unlikely]] enter_field(state, first);
         state.open_elements.push_back(name);
-        if (tag.self_closing) {
+        if (self_closing) {
             iterator_type empty = it;
             this->subject.parse(empty, empty, context, rcontext, attribute);
         } else {
@@ -791,9 +798,17 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
             scan::read_end_tag(it, last, name, state);
         }
         state.open_elements.pop_back();
-        state.path.resize(path_size);
+        if (state.positions) [[unlikely]] state.path.resize(path_size);
         first = it;
         return true;
+    }
+
+    // Attributes of an element that takes none: read (so that damage is
+    // found) and dropped. Whether the tag closed itself.
+    [[gnu::noinline]] bool read_attributes_of(iterator_type& it, iterator_type last, parse_state& state) const {
+        scan::start_tag tag{name, {}, false};
+        scan::read_attributes(it, last, tag, state);
+        return tag.self_closing;
     }
 
     // Extends the state's path by this element's model member and notes

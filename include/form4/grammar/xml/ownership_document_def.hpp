@@ -53,7 +53,7 @@ struct append_footnote {
         auto& notes = x3::_val(context).footnotes;
         auto& state = state_of(context);
         if (notes.size() >= state.limits.max_footnotes)
-            throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
+            throw syntax_error{state.tag_at, "limit.footnotes",
                                "more footnotes than the limit of " + std::to_string(state.limits.max_footnotes)};
         if (state.positions) {
             std::size_t path_size = state.path.size();  // the document's: empty
@@ -65,33 +65,51 @@ struct append_footnote {
     }
 };
 
-// footnoted<T>: the <value>.
+// footnoted<T>: the <value> (empty text leaves a text value as it was).
+template <class T, class Value>
+void set_footnoted(footnoted<T>& target, Value&& value) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<Value>, std::string>) {
+        if (!value.empty()) target.value = std::move(value);
+    } else {
+        target.value = std::move(value);
+    }
+}
+
 struct set_footnoted_value {
     template <class Context>
     void operator()(Context& context) const {
-        auto& value = x3::_attr(context);
-        using value_type = std::remove_reference_t<decltype(value)>;
-        if constexpr (std::is_same_v<value_type, std::string>) {
-            if (!value.empty()) x3::_val(context).value = std::move(value);
-        } else {
-            x3::_val(context).value = std::move(value);
-        }
+        set_footnoted(x3::_val(context), std::move(x3::_attr(context)));
     }
 };
+
+// One more footnote reference on a value, within the footnote limit.
+inline void add_footnote_id(std::vector<std::string>& ids, std::string id, iterator_type where,
+                            const parse_state& state) {
+    if (ids.size() >= state.limits.max_footnotes)
+        throw syntax_error{where, "limit.footnotes",
+                           "more footnote references than the limit of " + std::to_string(state.limits.max_footnotes)};
+    ids.push_back(std::move(id));
+}
 
 // footnoted<T> or a coding: one more <footnoteId>.
 struct add_footnote {
     template <class Context>
     void operator()(Context& context) const {
-        auto& ids = x3::_val(context).footnote_ids;
         if (x3::_attr(context).empty()) return;  // a reference without an id, already reported
-        if (ids.size() >= state_of(context).limits.max_footnotes)
-            throw syntax_error{x3::_where(context).begin(), "limit.footnotes",
-                               "more footnote references than the limit of " +
-                                   std::to_string(state_of(context).limits.max_footnotes)};
-        ids.push_back(std::move(x3::_attr(context)));
+        auto& state = state_of(context);  // its tag_at: where this <footnoteId> starts
+        add_footnote_id(x3::_val(context).footnote_ids, std::move(x3::_attr(context)), state.tag_at, state);
     }
 };
+
+// Empties a value read into, for a repeated element. A footnoted value keeps
+// its (empty) vector: assigning a new one cost a call per value read.
+template <class T>
+void clear(T& value) { value = T{}; }
+template <class T>
+void clear(footnoted<T>& value) {
+    value.value.reset();
+    value.footnote_ids.clear();
+}
 
 template <class T>
 struct is_vector : std::false_type {};
@@ -129,7 +147,7 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject
         } else if constexpr (is_optional<target_type>::value) {
             return parse_into(first, last, context, target.emplace(), [&] { target.reset(); });
         } else {
-            target = target_type{};  // a repeated element replaces, as it always has
+            clear(target);  // a repeated element replaces, as it always has
             return parse_into(first, last, context, target, [&] { target = target_type{}; });
         }
     }
@@ -179,10 +197,95 @@ constexpr auto children(Children const& known) {
 
 // ---- footnoted values ------------------------------------------------------
 
+// footnoted<T>'s content. Nearly every one is <value>plain text</value> or
+// <value/>, then perhaps <footnoteId id="F1"/>: those children are read here
+// straight from the bytes, a third of all elements. Any other child
+// (attributes, entities, comments, unknown elements, damage), and every child
+// while positions are recorded, goes through the general children loop,
+// before anything of it is consumed.
+template <class ValueParser, class General>
+struct footnoted_parser : x3::parser<footnoted_parser<ValueParser, General>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    constexpr footnoted_parser(General const& general) : general(general) {}
+
+    template <class Context, class T, class Attribute>
+    bool parse(iterator_type& first, iterator_type const& last, Context const& context, footnoted<T>& target,
+               Attribute& attribute) const {
+        auto& state = state_of(context);
+        if (state.positions) return general.parse(first, last, context, target, attribute);
+        for (;;) {
+            std::size_t name_size = scan::skip_gap(first, last, state);
+            if (name_size == 0) {
+                if (scan::skip_stray_end_tag(first, last, state)) continue;
+                return true;
+            }
+            if (read_plain_value(first, last, name_size, state, target) ||
+                read_plain_footnote_id(first, last, name_size, state, target))
+                continue;
+            state.tag_at = first;
+            state.tag_name_size = name_size;
+            x3::unused_type unused;
+            if (!general.subject.parse(first, last, context, target, unused)) return true;
+        }
+    }
+
+    // <value>text</value> with plain ASCII text, or <value/>.
+    template <class T>
+    static bool read_plain_value(iterator_type& first, iterator_type last, std::size_t name_size,
+                                 parse_state& state, footnoted<T>& target) {
+        if (name_size != 5 || !scan::same_bytes(first + 1, "value", 5)) return false;
+        iterator_type open_end = first + 6;  // a start tag's name is followed by '>' somewhere
+        iterator_type text_at = open_end + 1, text_end = text_at, next = text_at;
+        if (*open_end == '/') {
+            if (last - open_end < 2 || open_end[1] != '>') return false;
+            text_at = text_end = next = open_end + 2;
+        } else if (*open_end == '>') {
+            scan::text_run run = scan::scan_text_run(text_at, last);
+            if (run.seen != 0 || state.latin1 || last - run.stop < 8 || !scan::same_bytes(run.stop, "</value>", 8))
+                return false;
+            text_end = run.stop;
+            next = run.stop + 8;
+        } else {
+            return false;
+        }
+        count_element(state, first);
+        std::string_view raw = scan::trimmed_value(text_at, text_end, state);
+        actions::set_footnoted(target, ValueParser::from_text(raw, text_at, state));
+        first = next;
+        return true;
+    }
+
+    // <footnoteId id="F1"/> with an id of letters, digits, '_', '-' or '.'.
+    template <class T>
+    static bool read_plain_footnote_id(iterator_type& first, iterator_type last, std::size_t name_size,
+                                       const parse_state& state, footnoted<T>& target) {
+        if (name_size != 10 || !scan::same_bytes(first + 1, "footnoteId", 10)) return false;
+        iterator_type id = first + 11;
+        if (last - id < 5 || !scan::same_bytes(id, " id=\"", 5)) return false;
+        id += 5;
+        iterator_type id_end = id;
+        while (id_end != last && is_id_char(*id_end)) ++id_end;
+        if (id_end == id || last - id_end < 3 || !scan::same_bytes(id_end, "\"/>", 3)) return false;
+        actions::add_footnote_id(target.footnote_ids, std::string(id, id_end), first, state);
+        first = id_end + 3;
+        return true;
+    }
+
+    static bool is_id_char(char c) noexcept {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.';
+    }
+
+    General general;  // the children loop, for what the fast paths leave
+};
+
 template <class ValueParser>
 constexpr auto footnoted_content(ValueParser const& value) {
-    return children(element("value")[value[actions::set_footnoted_value{}]] |
-                    footnote_ref[actions::add_footnote{}]);
+    auto const general =
+        children(element("value")[value[actions::set_footnoted_value{}]] | footnote_ref[actions::add_footnote{}]);
+    return footnoted_parser<ValueParser, std::remove_const_t<decltype(general)>>(general);
 }
 
 x3::rule<class footnoted_text_class, footnoted<std::string>> const footnoted_text = "footnoted text";

@@ -90,21 +90,22 @@ struct value_parser_base : x3::parser<Derived> {
         auto& state = state_of(context);
         iterator_type at = first;
         std::string decoded;
-        std::string_view raw = value_text(first, last, state, decoded);
-        std::optional<Value> value;
-        if (!raw.empty()) {
-            value = Derived::convert(raw);
-            if (!value) {
-                auto repaired = Derived::repair(raw);
-                std::string what = "'" + std::string(raw) + "' is not " + Derived::kind;
-                if (!state.lenient) state.fail(at, "xml.bad-value", what);
-                state.report(severity::warning, at, "xml.bad-value",
-                             repaired ? what + "; read it as such" : what + "; left the field empty");
-                value = std::move(repaired);
-            }
-        }
+        std::optional<Value> value = from_text(value_text(first, last, state, decoded), at, state);
         x3::traits::move_to(value, attribute);
         return true;
+    }
+
+    // The value of the trimmed text `raw`, which starts at `at`.
+    static std::optional<Value> from_text(std::string_view raw, iterator_type at, const parse_state& state) {
+        if (raw.empty()) return std::nullopt;
+        std::optional<Value> value = Derived::convert(raw);
+        if (value) [[likely]] return value;
+        auto repaired = Derived::repair(raw);
+        std::string what = "'" + std::string(raw) + "' is not " + Derived::kind;
+        if (!state.lenient) state.fail(at, "xml.bad-value", what);
+        state.report(severity::warning, at, "xml.bad-value",
+                     repaired ? what + "; read it as such" : what + "; left the field empty");
+        return repaired;
     }
 };
 
@@ -145,11 +146,14 @@ struct code_value_parser : x3::parser<code_value_parser<Enum>> {
                Attribute& attribute) const {
         auto& state = state_of(context);
         std::string decoded;
-        std::string_view raw = value_text(first, last, state, decoded);
-        std::optional<coded<Enum>> value;
-        if (!raw.empty()) value = make_coded<Enum>(raw);
+        std::optional<coded<Enum>> value = from_text(value_text(first, last, state, decoded), first, state);
         x3::traits::move_to(value, attribute);
         return true;
+    }
+
+    static std::optional<coded<Enum>> from_text(std::string_view raw, iterator_type, const parse_state&) {
+        if (raw.empty()) return std::nullopt;
+        return make_coded<Enum>(raw);
     }
 };
 
