@@ -15,6 +15,14 @@
 #include "form4/model/diagnostic.hpp"
 #include "form4/parse.hpp"
 
+// The scanners every element passes through. GCC left them out of line in
+// the grammar's large functions, and the calls cost more than their bodies.
+#if defined(__GNUC__)
+#define FORM4_XML_HOT [[gnu::always_inline]] inline
+#else
+#define FORM4_XML_HOT inline
+#endif
+
 namespace form4::grammar::xml {
 
 namespace x3 = boost::spirit::x3;

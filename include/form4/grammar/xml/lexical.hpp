@@ -40,14 +40,14 @@ inline bool is_name_char(char c) noexcept { return name_chars.is_name[static_cas
 // a fifth of the whole parse.
 #if defined(__SSE2__)
 // Bit i set where byte i is in [low, high] (unsigned).
-inline unsigned bytes_in_range(__m128i bytes, char low, char high) noexcept {
+FORM4_XML_HOT unsigned bytes_in_range(__m128i bytes, char low, char high) noexcept {
     __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(low));
     __m128i limit = _mm_set1_epi8(static_cast<char>(high - low));
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, limit), offset)));
 }
 
 // Bit i set where p[i] is XML white space.
-inline unsigned space_mask16(const char* p) noexcept {
+FORM4_XML_HOT unsigned space_mask16(const char* p) noexcept {
     __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     __m128i spaces = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')));
     __m128i controls = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')));
@@ -55,7 +55,7 @@ inline unsigned space_mask16(const char* p) noexcept {
 }
 
 // Bit i set where p[i] is a name character (the table above, sixteen at once).
-inline unsigned name_mask16(const char* p) noexcept {
+FORM4_XML_HOT unsigned name_mask16(const char* p) noexcept {
     __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     unsigned letters = bytes_in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 'z');
     unsigned digits_colon = bytes_in_range(bytes, '0', ':');
@@ -67,7 +67,7 @@ inline unsigned name_mask16(const char* p) noexcept {
 #endif
 
 // The first byte at or after `it` that is not a name character.
-inline const char* name_end(const char* it, const char* last) noexcept {
+FORM4_XML_HOT const char* name_end(const char* it, const char* last) noexcept {
 #if defined(__SSE2__)
     while (last - it >= 16) {
         unsigned others = ~name_mask16(it) & 0xFFFFu;
@@ -134,7 +134,7 @@ inline iterator_type find(iterator_type it, iterator_type last, std::string_view
 // The length of the name of the start tag at `it` ('<'), or 0 when that '<'
 // opens no start tag. A start tag ends at '>' before any other '<' ("by
 // the<reporting person ... </footnote>" is text).
-inline std::size_t start_tag_name_size(iterator_type it, iterator_type last) noexcept {
+FORM4_XML_HOT std::size_t start_tag_name_size(iterator_type it, iterator_type last) noexcept {
     if (last - it < 2) return 0;
     char c = it[1];
     if (!is_name_char(c) || c == '-' || c == '.' || (c >= '0' && c <= '9')) return 0;
@@ -158,7 +158,7 @@ inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
 
 // Between elements the space is mostly indentation: sixteen (or eight)
 // bytes are looked at at once.
-inline void skip_space(iterator_type& it, iterator_type last) noexcept {
+FORM4_XML_HOT void skip_space(iterator_type& it, iterator_type last) noexcept {
 #if defined(__SSE2__)
     while (last - it >= 16) {
         unsigned others = ~space_mask16(it) & 0xFFFFu;
@@ -186,7 +186,7 @@ inline void skip_space(iterator_type& it, iterator_type last) noexcept {
     while (it != last && is_space(*it)) ++it;
 }
 
-inline std::string_view read_name(iterator_type& it, iterator_type last) noexcept {
+FORM4_XML_HOT std::string_view read_name(iterator_type& it, iterator_type last) noexcept {
     iterator_type start = it;
     it = name_end(it, last);
     return {start, static_cast<std::size_t>(it - start)};
@@ -270,36 +270,45 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
     it = semicolon + 1;
 }
 
+// The first byte in [it, last) that append_char_data must rewrite: '\r',
+// '&' (when decoding references) or, in Latin-1 text, a byte >= 0x80.
+inline iterator_type next_to_decode(iterator_type it, iterator_type last, bool latin1, bool references) noexcept {
+#if defined(__SSE2__)
+    for (; last - it >= 16; it += 16) {
+        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(it));
+        __m128i hits = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r'));
+        if (references) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(bytes, _mm_set1_epi8('&')));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+        if (latin1) mask |= static_cast<unsigned>(_mm_movemask_epi8(bytes));
+        if (mask) return it + std::countr_zero(mask);
+    }
+#endif
+    for (; it != last; ++it) {
+        char c = *it;
+        if (c == '\r' || (c == '&' && references) || (latin1 && static_cast<unsigned char>(c) >= 0x80)) return it;
+    }
+    return it;
+}
+
 // Appends raw character data [first, last) to `out`: references decoded,
 // line ends normalized to "\n" as XML requires, Latin-1 bytes made UTF-8.
 inline void append_char_data(iterator_type first, iterator_type last, std::string& out, const parse_state& state,
                              bool decode_references) {
-    // Most values have no reference, no CR and no Latin-1 byte: one append.
-    auto size = static_cast<std::size_t>(last - first);
-    if (!state.latin1 && !std::memchr(first, '\r', size) && (!decode_references || !std::memchr(first, '&', size))) {
-        out.append(first, last);
-        return;
-    }
-    iterator_type run = first;
-    for (iterator_type it = first; it != last;) {
-        char c = *it;
-        bool latin = state.latin1 && (static_cast<unsigned char>(c) >= 0x80);
-        if (c == '\r' || (c == '&' && decode_references) || latin) {
-            out.append(run, it);
-            if (c == '\r') {
-                out += '\n';
-                ++it;
-                if (it != last && *it == '\n') ++it;
-            } else if (c == '&') {
-                decode_reference(it, last, out, state);
-            } else {
-                utf8::append(out, static_cast<unsigned char>(c));
-                ++it;
-            }
-            run = it;
+    iterator_type run = first;  // most values have nothing to rewrite: one append
+    for (iterator_type it = next_to_decode(first, last, state.latin1, decode_references); it != last;
+         it = next_to_decode(it, last, state.latin1, decode_references)) {
+        out.append(run, it);
+        if (*it == '\r') {
+            out += '\n';
+            ++it;
+            if (it != last && *it == '\n') ++it;
+        } else if (*it == '&') {
+            decode_reference(it, last, out, state);
         } else {
+            utf8::append(out, static_cast<unsigned char>(*it));
             ++it;
         }
+        run = it;
     }
     out.append(run, last);
 }
@@ -342,7 +351,7 @@ struct text_run {
     iterator_type stop;
     unsigned seen = 0;  // text_byte flags
 };
-inline text_run scan_text_run(iterator_type it, iterator_type last) noexcept {
+FORM4_XML_HOT text_run scan_text_run(iterator_type it, iterator_type last) noexcept {
     unsigned seen = 0;
     iterator_type p = it;
 #if defined(__SSE2__)
@@ -366,21 +375,25 @@ inline text_run scan_text_run(iterator_type it, iterator_type last) noexcept {
     return {p, seen};
 }
 
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_string_length(iterator_type at, const parse_state& state) {
+    state.fail(at, "limit.string-length",
+               "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) + " bytes");
+}
+
 // [begin, end) without the white space at either end, within the length limit.
-inline std::string_view trimmed_value(iterator_type begin, iterator_type end, const parse_state& state) {
+FORM4_XML_HOT std::string_view trimmed_value(iterator_type begin, iterator_type end, const parse_state& state) {
     iterator_type at = begin;
     while (begin != end && is_space(*begin)) ++begin;
     while (end != begin && is_space(end[-1])) --end;
-    if (static_cast<std::size_t>(end - begin) > state.limits.max_string_bytes)
-        state.fail(at, "limit.string-length",
-                   "a value is longer than the limit of " + std::to_string(state.limits.max_string_bytes) + " bytes");
+    if (static_cast<std::size_t>(end - begin) > state.limits.max_string_bytes) [[unlikely]]
+        fail_string_length(at, state);
     return {begin, static_cast<std::size_t>(end - begin)};
 }
 
 // The common case of a typed value: plain ASCII up to an end tag, read as a
 // view of the input with no string built. Nothing (and `it` unmoved) when the
 // text needs decoding or checking, or anything but an end tag follows it.
-inline std::optional<std::string_view> read_plain_value(iterator_type& it, iterator_type last,
+FORM4_XML_HOT std::optional<std::string_view> read_plain_value(iterator_type& it, iterator_type last,
                                                         const parse_state& state) {
     text_run run = scan_text_run(it, last);
     if (run.seen != 0 || state.latin1 || last - run.stop < 2 || run.stop[1] != '/') return std::nullopt;
@@ -563,7 +576,7 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
 // Reads the end tag of `name` at `it`. Strict mode: anything else is an
 // error. Lenient mode: a missing or garbled end tag closes the element with a
 // warning, and an end tag that belongs to an enclosing element is left for it.
-inline void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
+FORM4_XML_HOT void read_end_tag(iterator_type& it, iterator_type last, std::string_view name, parse_state& state) {
     // "</name>", the common case, inline; anything else out of line.
     if (static_cast<std::size_t>(last - it) > name.size() + 2 && it[0] == '<' && it[1] == '/' &&
         same_bytes(it + 2, name.data(), name.size()) && it[2 + name.size()] == '>') {
@@ -674,7 +687,7 @@ inline iterator_type skip_damaged(iterator_type it, iterator_type last, std::str
 
 // The usual gap is indentation and then a start or end tag: that path stays
 // small and inline, the rest (comments, PIs, stray '<') goes out of line.
-inline std::size_t skip_gap(iterator_type& first, iterator_type last, const parse_state& state) {
+FORM4_XML_HOT std::size_t skip_gap(iterator_type& first, iterator_type last, const parse_state& state) {
     skip_space(first, last);
     if (last - first >= 2 && *first == '<') {
         char next = first[1];
@@ -702,7 +715,7 @@ inline std::size_t skip_gap(iterator_type& first, iterator_type last, const pars
     return true;
 }
 
-inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
+FORM4_XML_HOT bool skip_stray_end_tag(iterator_type& first, iterator_type last, const parse_state& state) {
     if (!state.lenient || !starts_with(first, last, "</")) return false;
     if (!state.open_elements.empty()) {  // the usual case: it closes the current element
         std::string_view current = state.open_elements.back();
@@ -719,12 +732,15 @@ inline bool skip_stray_end_tag(iterator_type& first, iterator_type last, const p
 // X3 primitives
 
 // One more element opens at `at`, within the element and depth limits.
-inline void count_element(parse_state& state, iterator_type at) {
-    if (++state.element_count > state.limits.max_elements)
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_element_limit(parse_state& state, iterator_type at) {
+    if (state.element_count > state.limits.max_elements)
         state.fail(at, "limit.elements", "more elements than the limit of " + std::to_string(state.limits.max_elements));
-    if (state.open_elements.size() >= state.limits.max_depth)
-        state.fail(at, "limit.depth",
-                   "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
+    state.fail(at, "limit.depth", "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
+}
+
+FORM4_XML_HOT void count_element(parse_state& state, iterator_type at) {
+    if (++state.element_count > state.limits.max_elements || state.open_elements.size() >= state.limits.max_depth)
+        [[unlikely]] fail_element_limit(state, at);
 }
 
 // Character data of a leaf element, trimmed.
