@@ -731,6 +731,11 @@ FORM4_XML_HOT bool skip_stray_end_tag(iterator_type& first, iterator_type last, 
 // ---------------------------------------------------------------------------
 // X3 primitives
 
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_unexpected_content(parse_state& state, iterator_type at,
+                                                                         std::string_view name) {
+    state.fail(at, "xml.unexpected", "unexpected content in <" + std::string(name) + ">");
+}
+
 // One more element opens at `at`, within the element and depth limits.
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_element_limit(parse_state& state, iterator_type at) {
     if (state.element_count > state.limits.max_elements)
@@ -766,7 +771,12 @@ struct text_parser : x3::parser<text_parser> {
 
     static void read_into(std::string& text, iterator_type& first, iterator_type last, parse_state& state) {
         scan::read_text_into(text, first, last, state);
-        // A leaf the schema gives no children: skip any (with a warning) and keep reading text.
+        if (scan::at_any_start_tag(first, last)) [[unlikely]] skip_children(text, first, last, state);
+    }
+
+    // A leaf the schema gives no children: skip any (with a warning) and keep reading text.
+    [[gnu::cold, gnu::noinline]] static void skip_children(std::string& text, iterator_type& first, iterator_type last,
+                                                           parse_state& state) {
         while (scan::at_any_start_tag(first, last)) {
             if (!state.lenient) state.fail(first, "xml.unexpected-element", "unexpected element inside a value");
             state.report(severity::warning, first, "xml.unexpected-element", "skipped an element inside a value");
@@ -797,6 +807,16 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
                                                  scan::same_bytes(first + 1, name.data(), name.size())
                                            : scan::at_start_tag(first, last, name);
         if (!named) return false;
+        return parse_named(first, last, context, rcontext, attribute);
+    }
+
+    // Out of line, and so shared by every element of the same content type:
+    // inlined into each alternative, the grammar's code outgrew the
+    // instruction cache many times over.
+    template <class Context, class RContext, class Attribute>
+    [[gnu::noinline]] bool parse_named(iterator_type& first, iterator_type const& last, Context const& context,
+                                       RContext& rcontext, Attribute& attribute) const {
+        auto& state = state_of(context);
         count_element(state, first);
         iterator_type it = first + 1 + name.size();
         bool self_closing = false;
@@ -809,8 +829,8 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
             iterator_type empty = it;
             this->subject.parse(empty, empty, context, rcontext, attribute);
         } else {
-            if (!this->subject.parse(it, last, context, rcontext, attribute))
-                state.fail(it, "xml.unexpected", "unexpected content in <" + std::string(name) + ">");
+            if (!this->subject.parse(it, last, context, rcontext, attribute)) [[unlikely]]
+                fail_unexpected_content(state, it, name);
             scan::read_end_tag(it, last, name, state);
         }
         state.open_elements.pop_back();
@@ -933,6 +953,20 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
     }
 };
 
+// Lenient mode, after damage inside the child that starts at `start`: the
+// state as it was before the child, the warning, and where reading goes on.
+[[gnu::cold, gnu::noinline]] inline iterator_type skip_damaged_child(const syntax_error& error, parse_state& state,
+                                                                     iterator_type start, iterator_type last,
+                                                                     std::size_t open, std::size_t path_size) {
+    state.open_elements.pop_to(open);
+    state.path.resize(path_size);
+    iterator_type name_at = start + 1;
+    std::string_view name = scan::read_name(name_at, last);
+    iterator_type next = start == last ? last : scan::skip_damaged(start, last, name);
+    state.report(severity::warning, error.where, error.code, error.message + "; skipped <" + std::string(name) + ">");
+    return next;
+}
+
 // recover[p]: in lenient mode, damage inside p is reported and the element
 // where it happened is skipped, so that its siblings are still read. In
 // strict mode the error goes on up and ends the parse.
@@ -955,17 +989,12 @@ struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>>
             return this->subject.parse(first, last, context, rcontext, attribute);
         } catch (const syntax_error& error) {
             if (!state.lenient || error.code.rfind("limit.", 0) == 0) throw;
-            state.open_elements.pop_to(open);
-            state.path.resize(path_size);
-            iterator_type name_at = start + 1;
-            std::string_view name = scan::read_name(name_at, last);
-            first = start == last ? last : scan::skip_damaged(start, last, name);
-            state.report(severity::warning, error.where, error.code,
-                         error.message + "; skipped <" + std::string(name) + ">");
+            first = skip_damaged_child(error, state, start, last, open, path_size);
             return true;
         }
     }
 };
+
 
 struct recover_gen {
     template <class Subject>
@@ -988,7 +1017,7 @@ struct children_parser : x3::unary_parser<Child, children_parser<Child>> {
     constexpr children_parser(Child const& child) : base_type(child) {}
 
     template <class Context, class RContext, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
+    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
                Attribute&) const {
         auto& state = state_of(context);
         for (;;) {

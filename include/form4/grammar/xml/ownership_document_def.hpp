@@ -46,19 +46,29 @@ struct set_member {
 template <class Member>
 constexpr set_member<Member> set(Member member) { return {member}; }
 
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_limit(iterator_type where, const char* code, const char* what,
+                                                            std::size_t limit) {
+    throw syntax_error{where, code, std::string(what) + std::to_string(limit)};
+}
+
+// Positions only: the path of a list's next entry, and where it starts.
+[[gnu::noinline]] inline void enter_list_entry(parse_state& state, std::size_t index, iterator_type at) {
+    state.path += '[' + std::to_string(index) + ']';
+    state.record_position(at);
+}
+
 // The document's footnotes, within the footnote limit.
 struct append_footnote {
     template <class Context>
     void operator()(Context& context) const {
         auto& notes = x3::_val(context).footnotes;
         auto& state = state_of(context);
-        if (notes.size() >= state.limits.max_footnotes)
-            throw syntax_error{state.tag_at, "limit.footnotes",
-                               "more footnotes than the limit of " + std::to_string(state.limits.max_footnotes)};
-        if (state.positions) {
+        if (notes.size() >= state.limits.max_footnotes) [[unlikely]]
+            fail_limit(state.tag_at, "limit.footnotes", "more footnotes than the limit of ", state.limits.max_footnotes);
+        if (state.positions) [[unlikely]] {
             std::size_t path_size = state.path.size();  // the document's: empty
-            state.path += "footnotes[" + std::to_string(notes.size()) + "]";
-            state.record_position(state.tag_at);  // the children loop stopped there
+            state.path += "footnotes";
+            enter_list_entry(state, notes.size(), state.tag_at);  // the children loop stopped there
             state.path.resize(path_size);
         }
         notes.push_back(std::move(x3::_attr(context)));
@@ -85,9 +95,8 @@ struct set_footnoted_value {
 // One more footnote reference on a value, within the footnote limit.
 inline void add_footnote_id(std::vector<std::string>& ids, std::string id, iterator_type where,
                             const parse_state& state) {
-    if (ids.size() >= state.limits.max_footnotes)
-        throw syntax_error{where, "limit.footnotes",
-                           "more footnote references than the limit of " + std::to_string(state.limits.max_footnotes)};
+    if (ids.size() >= state.limits.max_footnotes) [[unlikely]]
+        fail_limit(where, "limit.footnotes", "more footnote references than the limit of ", state.limits.max_footnotes);
     ids.push_back(std::move(id));
 }
 
@@ -135,14 +144,10 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject
         using target_type = std::remove_reference_t<decltype(target)>;
         if constexpr (is_vector<target_type>::value) {
             auto& state = state_of(context);
-            if (target.size() >= state.limits.max_rows)
-                throw syntax_error{first, "limit.rows",
-                                   "more rows than the limit of " + std::to_string(state.limits.max_rows)};
+            if (target.size() >= state.limits.max_rows) [[unlikely]]
+                fail_limit(first, "limit.rows", "more rows than the limit of ", state.limits.max_rows);
             auto& entry = target.emplace_back();
-            if (state.positions) {
-                state.path += '[' + std::to_string(target.size() - 1) + ']';
-                state.record_position(state.list_entry_at);
-            }
+            if (state.positions) [[unlikely]] enter_list_entry(state, target.size() - 1, state.list_entry_at);
             return parse_into(first, last, context, entry, [&] { target.pop_back(); });
         } else if constexpr (is_optional<target_type>::value) {
             return parse_into(first, last, context, target.emplace(), [&] { target.reset(); });
@@ -211,7 +216,7 @@ struct footnoted_parser : x3::parser<footnoted_parser<ValueParser, General>> {
     constexpr footnoted_parser(General const& general) : general(general) {}
 
     template <class Context, class T, class Attribute>
-    bool parse(iterator_type& first, iterator_type const& last, Context const& context, footnoted<T>& target,
+    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context, footnoted<T>& target,
                Attribute& attribute) const {
         auto& state = state_of(context);
         if (state.positions) return general.parse(first, last, context, target, attribute);
@@ -224,11 +229,18 @@ struct footnoted_parser : x3::parser<footnoted_parser<ValueParser, General>> {
             if (read_plain_value(first, last, name_size, state, target) ||
                 read_plain_footnote_id(first, last, name_size, state, target))
                 continue;
-            state.tag_at = first;
-            state.tag_name_size = name_size;
-            x3::unused_type unused;
-            if (!general.subject.parse(first, last, context, target, unused)) return true;
+            if (!read_child_generally(first, last, name_size, context, target)) return true;
         }
+    }
+
+    template <class Context, class T>
+    [[gnu::noinline]] bool read_child_generally(iterator_type& first, iterator_type const& last, std::size_t name_size,
+                                                Context const& context, footnoted<T>& target) const {
+        auto& state = state_of(context);
+        state.tag_at = first;
+        state.tag_name_size = name_size;
+        x3::unused_type unused;
+        return general.subject.parse(first, last, context, target, unused);
     }
 
     // <value>text</value> with plain ASCII text, or <value/>.
