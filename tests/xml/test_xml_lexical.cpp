@@ -207,6 +207,14 @@ TEST(XmlLexical, BlockScannersAgreeWithTheByteTables) {
             std::size_t expected_space = scan::is_space(static_cast<char>(byte)) ? spaces.size() : at;
             EXPECT_EQ(static_cast<std::size_t>(it - spaces.data()), expected_space) << byte << " at " << at;
 
+            for (bool latin1 : {false, true})
+                for (bool references : {false, true}) {
+                    bool rewritten = byte == '\r' || (byte == '&' && references) || (latin1 && byte >= 0x80);
+                    const char* found = scan::next_to_decode(text.data(), text.data() + text.size(), latin1, references);
+                    EXPECT_EQ(static_cast<std::size_t>(found - text.data()), rewritten ? at : text.size())
+                        << byte << " at " << at << (latin1 ? " latin1" : "") << (references ? " references" : "");
+                }
+
             // read_text stops at '<' and notices '&', CR and bytes past ASCII
             // wherever they fall.
             if (byte == '<' || byte == '&' || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r'))

@@ -9,8 +9,13 @@
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
+// SSE2 is in every x86-64 CPU. FORM4_NO_SIMD (the CMake option of that name)
+// selects the portable byte loops that other CPUs run, so that they are tested.
+#if defined(__SSE2__) && !defined(FORM4_NO_SIMD)
+#define FORM4_XML_SSE2 1
 #include <emmintrin.h>
+#else
+#define FORM4_XML_SSE2 0
 #endif
 
 #include "form4/grammar/utf8.hpp"
@@ -38,7 +43,7 @@ inline bool is_name_char(char c) noexcept { return name_chars.is_name[static_cas
 // Space and names are scanned sixteen bytes at a time where SSE2 is there:
 // a byte-by-byte loop paid a mispredicted exit on every gap and every name,
 // a fifth of the whole parse.
-#if defined(__SSE2__)
+#if FORM4_XML_SSE2
 // Bit i set where byte i is in [low, high] (unsigned).
 FORM4_XML_HOT unsigned bytes_in_range(__m128i bytes, char low, char high) noexcept {
     __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(low));
@@ -68,7 +73,7 @@ FORM4_XML_HOT unsigned name_mask16(const char* p) noexcept {
 
 // The first byte at or after `it` that is not a name character.
 FORM4_XML_HOT const char* name_end(const char* it, const char* last) noexcept {
-#if defined(__SSE2__)
+#if FORM4_XML_SSE2
     while (last - it >= 16) {
         unsigned others = ~name_mask16(it) & 0xFFFFu;
         if (others != 0) return it + std::countr_zero(others);
@@ -159,7 +164,7 @@ inline bool opens_markup(iterator_type it, iterator_type last) noexcept {
 // Between elements the space is mostly indentation: sixteen (or eight)
 // bytes are looked at at once.
 FORM4_XML_HOT void skip_space(iterator_type& it, iterator_type last) noexcept {
-#if defined(__SSE2__)
+#if FORM4_XML_SSE2
     while (last - it >= 16) {
         unsigned others = ~space_mask16(it) & 0xFFFFu;
         if (others != 0) {
@@ -273,7 +278,7 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
 // The first byte in [it, last) that append_char_data must rewrite: '\r',
 // '&' (when decoding references) or, in Latin-1 text, a byte >= 0x80.
 inline iterator_type next_to_decode(iterator_type it, iterator_type last, bool latin1, bool references) noexcept {
-#if defined(__SSE2__)
+#if FORM4_XML_SSE2
     for (; last - it >= 16; it += 16) {
         __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(it));
         __m128i hits = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r'));
@@ -354,7 +359,7 @@ struct text_run {
 FORM4_XML_HOT text_run scan_text_run(iterator_type it, iterator_type last) noexcept {
     unsigned seen = 0;
     iterator_type p = it;
-#if defined(__SSE2__)
+#if FORM4_XML_SSE2
     for (; last - p >= 16; p += 16) {
         __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         auto lt = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('<'))));
