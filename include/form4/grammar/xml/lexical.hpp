@@ -741,6 +741,10 @@ FORM4_XML_HOT bool skip_stray_end_tag(iterator_type& first, iterator_type last, 
     state.fail(at, "xml.unexpected", "unexpected content in <" + std::string(name) + ">");
 }
 
+[[gnu::noinline]] inline bool at_start_tag_slowly(iterator_type it, iterator_type last, std::string_view name) noexcept {
+    return scan::at_start_tag(it, last, name);
+}
+
 // One more element opens at `at`, within the element and depth limits.
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_element_limit(parse_state& state, iterator_type at) {
     if (state.element_count > state.limits.max_elements)
@@ -808,9 +812,11 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
                Attribute& attribute) const {
         auto& state = state_of(context);
+        // The children loop notes the tag it stopped at; elsewhere (the root,
+        // a rule run on its own) the tag is looked at here.
         bool named = state.tag_at == first ? state.tag_name_size == name.size() &&
                                                  scan::same_bytes(first + 1, name.data(), name.size())
-                                           : scan::at_start_tag(first, last, name);
+                                           : at_start_tag_slowly(first, last, name);
         if (!named) return false;
         return parse_named(first, last, context, rcontext, attribute);
     }
@@ -946,8 +952,11 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
 
     template <class Context, class RContext, class Attribute>
     bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext&, Attribute&) const {
+        return skip(first, last, state_of(context));
+    }
+
+    [[gnu::noinline]] static bool skip(iterator_type& first, iterator_type last, parse_state& state) {
         if (!scan::at_any_start_tag(first, last)) return false;
-        auto& state = state_of(context);
         iterator_type it = first + 1;
         std::string_view name = scan::read_name(it, last);
         iterator_type start = first;
