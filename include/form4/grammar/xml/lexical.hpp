@@ -399,7 +399,7 @@ FORM4_XML_HOT std::string_view trimmed_value(iterator_type begin, iterator_type 
 // view of the input with no string built. Nothing (and `it` unmoved) when the
 // text needs decoding or checking, or anything but an end tag follows it.
 FORM4_XML_HOT std::optional<std::string_view> read_plain_value(iterator_type& it, iterator_type last,
-                                                        const parse_state& state) {
+                                                               const parse_state& state) {
     text_run run = scan_text_run(it, last);
     if (run.seen != 0 || state.latin1 || last - run.stop < 2 || run.stop[1] != '/') return std::nullopt;
     std::string_view value = trimmed_value(it, run.stop, state);
@@ -745,13 +745,13 @@ FORM4_XML_HOT bool skip_stray_end_tag(iterator_type& first, iterator_type last, 
     return scan::at_start_tag(it, last, name);
 }
 
-// One more element opens at `at`, within the element and depth limits.
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_element_limit(parse_state& state, iterator_type at) {
     if (state.element_count > state.limits.max_elements)
         state.fail(at, "limit.elements", "more elements than the limit of " + std::to_string(state.limits.max_elements));
     state.fail(at, "limit.depth", "elements nest deeper than the limit of " + std::to_string(state.limits.max_depth));
 }
 
+// One more element opens at `at`, within the element and depth limits.
 FORM4_XML_HOT void count_element(parse_state& state, iterator_type at) {
     if (++state.element_count > state.limits.max_elements || state.open_elements.size() >= state.limits.max_depth)
         [[unlikely]] fail_element_limit(state, at);
@@ -821,9 +821,8 @@ struct element_directive : x3::unary_parser<Subject, element_directive<Subject>>
         return parse_named(first, last, context, rcontext, attribute);
     }
 
-    // Out of line, and so shared by every element of the same content type:
-    // inlined into each alternative, the grammar's code outgrew the
-    // instruction cache many times over.
+    // Out of line, one per content type: shared by every element of that
+    // type instead of copied into each alternative.
     template <class Context, class RContext, class Attribute>
     [[gnu::noinline]] bool parse_named(iterator_type& first, iterator_type const& last, Context const& context,
                                        RContext& rcontext, Attribute& attribute) const {
@@ -1008,7 +1007,6 @@ struct recover_directive : x3::unary_parser<Subject, recover_directive<Subject>>
         }
     }
 };
-
 
 struct recover_gen {
     template <class Subject>

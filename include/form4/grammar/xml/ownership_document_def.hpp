@@ -153,7 +153,7 @@ struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject
             return parse_into(first, last, context, target.emplace(), [&] { target.reset(); });
         } else {
             clear(target);  // a repeated element replaces, as it always has
-            return parse_into(first, last, context, target, [&] { target = target_type{}; });
+            return parse_into(first, last, context, target, [&] { clear(target); });
         }
     }
 
@@ -216,8 +216,8 @@ struct footnoted_parser : x3::parser<footnoted_parser<ValueParser, General>> {
     constexpr footnoted_parser(General const& general) : general(general) {}
 
     template <class Context, class T, class Attribute>
-    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context, footnoted<T>& target,
-               Attribute& attribute) const {
+    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context,
+                                 footnoted<T>& target, Attribute& attribute) const {
         auto& state = state_of(context);
         if (state.positions) return general.parse(first, last, context, target, attribute);
         for (;;) {
