@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,8 +13,7 @@
 namespace form4 {
 namespace {
 
-// ASCII only and inline: std::tolower is a call into the C locale per byte,
-// which on a 4 KiB window cost as much as parsing the whole document.
+// ASCII only and inline: std::tolower is a call into the C locale per byte.
 constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
@@ -27,6 +27,21 @@ std::string_view skip_bom_and_space(std::string_view text) noexcept {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
     return text;
+}
+
+// Whether a tag opening `needle` (lower case, from its '<') starts within
+// `window`, in any case. Only the '<' are looked at: every parse through
+// format detection paid for lowering a whole 4 KiB copy before.
+bool has_tag_ci(std::string_view window, std::string_view needle) noexcept {
+    const char* p = window.data();
+    const char* end = p + window.size();
+    while (static_cast<std::size_t>(end - p) >= needle.size()) {
+        auto* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p) - needle.size() + 1));
+        if (!lt) return false;
+        if (starts_with_ci(std::string_view(lt, static_cast<std::size_t>(end - lt)), needle)) return true;
+        p = lt + 1;
+    }
+    return false;
 }
 
 parse_result failure(input_format format, std::string code, std::string message) {
@@ -51,19 +66,14 @@ std::string_view to_string(input_format f) noexcept {
 
 input_format detect_format(std::string_view bytes) noexcept {
     std::string_view head = skip_bom_and_space(bytes);
-    // One lowercase copy of the first 4 KiB serves every search below.
-    char lowered[4096];
-    std::size_t window_size = std::min(head.size(), sizeof lowered);
-    for (std::size_t i = 0; i < window_size; ++i) lowered[i] = ascii_lower(head[i]);
-    std::string_view window(lowered, window_size);
+    std::string_view window = head.substr(0, 4096);
     if (starts_with_ci(head, "<SEC-DOCUMENT>") || starts_with_ci(head, "<SUBMISSION>") ||
         starts_with_ci(head, "<IMS-DOCUMENT>") || starts_with_ci(head, "-----BEGIN PRIVACY") ||
         starts_with_ci(head, "<SEC-HEADER>") || starts_with_ci(head, "<DOCUMENT>"))
         return input_format::submission;
-    if (window.find("<edgarsubmission") != std::string_view::npos) return input_format::submission;  // base64 inside
-    if (window.find("<ownershipdocument") != std::string_view::npos) return input_format::xml;
-    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") ||
-        window.find("<html") != std::string_view::npos)
+    if (has_tag_ci(window, "<edgarsubmission")) return input_format::submission;  // base64 inside
+    if (has_tag_ci(window, "<ownershipdocument")) return input_format::xml;
+    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") || has_tag_ci(window, "<html"))
         return input_format::html;
     if (starts_with_ci(head, "<?xml")) return input_format::xml;
     return input_format::text;
