@@ -79,6 +79,15 @@ struct document_text {
     std::array<std::size_t, dataset::table_count + 1> text_start{};  // table t: [text_start[t], text_start[t + 1])
     std::array<std::size_t, dataset::table_count + 1> key_start{};   // likewise in `keys`
     std::array<std::size_t, dataset::table_count> rows{};
+
+    // Empty again, keeping the text's and the keys' memory for the next document.
+    void clear() {
+        text.clear();
+        keys.clear();
+        text_start = {};
+        key_start = {};
+        rows = {};
+    }
 };
 
 struct work_result {
@@ -246,11 +255,15 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
 
 // Out of line (as are read, format_rows and write_one) so that a profile
 // tells the pipeline's stages apart.
-[[gnu::noinline]] work_result convert_one(work_item&& item, const options& opts, const key_columns& keys, file_buffer& buffer) {
+// `spare`: a written document's text, whose memory the rows reuse.
+[[gnu::noinline]] work_result convert_one(work_item&& item, const options& opts, const key_columns& keys,
+                                          file_buffer& buffer, document_text&& spare) {
     std::string_view bytes = item.bytes;
     if (item.read_by_parser && item.read_error.empty())
         item.read_error = buffer.read(item.name, opts.limits.max_input_bytes, bytes);
     work_result result;
+    result.tsv = std::move(spare);
+    result.tsv.clear();
     result.sequence = item.sequence;
     result.name = std::move(item.name);
     bool keep_diagnostics = static_cast<bool>(opts.on_diagnostics);
@@ -427,8 +440,9 @@ private:
             if (stopping_ || queue_.empty()) return;
             work_item item = std::move(queue_.front());
             queue_.pop_front();
+            document_text spare = take_spare_text();
             lock.unlock();
-            work_result result = convert_one(std::move(item), opts_, keys_, buffer);
+            work_result result = convert_one(std::move(item), opts_, keys_, buffer, std::move(spare));
             lock.lock();
             std::size_t sequence = result.sequence;
             slot(sequence) = std::move(result);
@@ -455,6 +469,7 @@ private:
                     ++next_to_write_;
                 }
                 lock.unlock();
+                written_texts_.clear();   // the last batch's texts not kept: freed outside the lock
                 for (auto& result : batch) {
                     write_one(result, sink, spliced);
                     auto now = steady::now();
@@ -464,8 +479,10 @@ private:
                     }
                 }
                 std::size_t written = batch.size();
+                for (auto& result : batch) keep_spare_text(result.tsv);
                 batch.clear();
                 lock.lock();
+                hand_back_written_texts();
                 in_flight_ -= written;
                 if (reader_waiting_ && in_flight_ <= resume_at_) can_read_.notify_one();
                 continue;
@@ -473,8 +490,9 @@ private:
             if (!queue_.empty()) {
                 work_item item = std::move(queue_.front());
                 queue_.pop_front();
+                document_text spare = take_spare_text();
                 lock.unlock();
-                work_result result = convert_one(std::move(item), opts_, keys_, buffer);
+                work_result result = convert_one(std::move(item), opts_, keys_, buffer, std::move(spare));
                 lock.lock();
                 slot(result.sequence) = std::move(result);
                 continue;
@@ -528,6 +546,43 @@ private:
             spliced.append(text.data() + at, end - at);
             sink(t, spliced);
         }
+    }
+
+    // ---- written texts, handed back to the parsers
+    // A document's text is allocated by the thread that parsed it and would
+    // be freed by the writer: with two threads, that traffic between malloc
+    // arenas cost more CPU than the text itself. Parsers reuse written texts
+    // instead, so the memory stays with them. The texts kept add up to at
+    // most spare_text_bytes.
+    static constexpr std::size_t spare_text_bytes = std::size_t{4} << 20;
+
+    static std::size_t bytes_of(const document_text& text) {
+        return text.text.capacity() + text.keys.capacity() * sizeof(key_cell);
+    }
+
+    // Outside the lock: a written text, emptied, set aside for the parsers.
+    void keep_spare_text(document_text& text) {
+        text.clear();
+        written_texts_.push_back(std::move(text));
+    }
+
+    // Under the lock: the texts set aside become the parsers' to take.
+    void hand_back_written_texts() {
+        for (auto& text : written_texts_) {
+            std::size_t bytes = bytes_of(text);
+            if (spare_bytes_ + bytes > spare_text_bytes) continue;   // freed with written_texts_
+            spare_bytes_ += bytes;
+            spare_texts_.push_back(std::move(text));
+        }
+    }
+
+    // Under the lock.
+    document_text take_spare_text() {
+        if (spare_texts_.empty()) return {};
+        document_text text = std::move(spare_texts_.back());
+        spare_texts_.pop_back();
+        spare_bytes_ -= bytes_of(text);
+        return text;
     }
 
     // ---- results by sequence number: a ring over the window
@@ -585,6 +640,9 @@ private:
     std::condition_variable can_read_, can_work_, can_serve_;
     std::deque<work_item> queue_;
     std::vector<std::optional<work_result>> finished_;   // parsed, waiting for their turn; see slot()
+    std::vector<document_text> spare_texts_;             // written, for the parsers to reuse
+    std::size_t spare_bytes_ = 0;
+    std::vector<document_text> written_texts_;           // the writer's, until it takes the lock
     std::size_t in_flight_ = 0;
     std::size_t next_sequence_ = 0;
     std::size_t next_to_write_ = 0;
