@@ -681,30 +681,39 @@ summary convert(std::span<const std::filesystem::path> inputs, const tsv_sink& s
 summary write_tables(std::span<const std::filesystem::path> inputs, const std::filesystem::path& directory,
                      const options& opts) {
     std::filesystem::create_directories(directory);
-    // A document's lines are a few hundred bytes: buffered 256 KiB at a time,
-    // not the stream's default 8 KiB, so that writing costs few system calls.
-    constexpr std::size_t buffer_size = std::size_t{256} << 10;
-    std::array<std::unique_ptr<char[]>, dataset::table_count> buffers;   // outlive the files
+    // A document's lines are a few hundred bytes: gathered 256 KiB at a time
+    // per table before they are written, so that writing costs few system
+    // calls. (The stream's own buffer does not do it: libstdc++ writes any
+    // piece of 1 KiB or more straight through, one call per document.)
+    constexpr std::size_t chunk_size = std::size_t{256} << 10;
     std::array<std::ofstream, dataset::table_count> files;
+    std::array<std::string, dataset::table_count> pending;
+    auto const write_out = [&](dataset::table t) {
+        auto index = static_cast<std::size_t>(t);
+        auto& file = files[index];
+        file.write(pending[index].data(), static_cast<std::streamsize>(pending[index].size()));
+        if (!file) throw std::runtime_error("cannot write " + std::string(dataset::name(t)) + ".tsv");
+        pending[index].clear();
+    };
     for (auto t : dataset::all_tables) {
         auto path = directory / (std::string(dataset::name(t)) + ".tsv");
         auto& file = files[static_cast<std::size_t>(t)];
-        auto& buffer = buffers[static_cast<std::size_t>(t)];
-        buffer.reset(new char[buffer_size]);
-        file.rdbuf()->pubsetbuf(buffer.get(), static_cast<std::streamsize>(buffer_size));
         file.open(path, std::ios::binary | std::ios::trunc);
         if (!file) throw std::runtime_error("cannot create " + path.string());
-        file << dataset::tsv_header(t);
+        auto& gathered = pending[static_cast<std::size_t>(t)];
+        gathered.reserve(chunk_size);
+        gathered.append(dataset::tsv_header(t));
     }
     auto result = convert(
         inputs,
         [&](dataset::table t, std::string_view lines) {
-            auto& file = files[static_cast<std::size_t>(t)];
-            file.write(lines.data(), static_cast<std::streamsize>(lines.size()));
-            if (!file) throw std::runtime_error("cannot write " + std::string(dataset::name(t)) + ".tsv");
+            auto& gathered = pending[static_cast<std::size_t>(t)];
+            gathered.append(lines);
+            if (gathered.size() >= chunk_size) write_out(t);
         },
         opts);
     for (auto t : dataset::all_tables) {
+        write_out(t);
         auto& file = files[static_cast<std::size_t>(t)];
         file.close();
         if (!file) throw std::runtime_error("cannot write " + std::string(dataset::name(t)) + ".tsv");
