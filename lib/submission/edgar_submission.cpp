@@ -25,7 +25,9 @@ std::string_view trimmed(std::string_view text) {
 // The content of the first <name>...</name> in `scope` (attributes allowed),
 // as a view of the input; nothing when there is none.
 std::optional<std::string_view> element_content(std::string_view scope, std::string_view name) {
-    std::string open = "<" + std::string(name);
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "<" + string.
+    std::string open(1, '<');
+    open += name;
     for (std::size_t at = scope.find(open); at != std::string_view::npos; at = scope.find(open, at + 1)) {
         std::size_t after_name = at + open.size();
         if (after_name >= scope.size()) return std::nullopt;
@@ -35,7 +37,9 @@ std::optional<std::string_view> element_content(std::string_view scope, std::str
         if (content == std::string_view::npos) return std::nullopt;
         if (scope[content - 1] == '/') return std::string_view{};  // <name/>
         ++content;
-        std::size_t close = scope.find("</" + std::string(name), content);
+        std::string end_tag("</");
+        end_tag += name;
+        std::size_t close = scope.find(end_tag, content);
         if (close == std::string_view::npos) return std::nullopt;
         return scope.substr(content, close - content);
     }
