@@ -133,8 +133,9 @@ TEST(BulkInputs, ListArgumentsKeepsDirectoriesForTheConversionToExpand) {
 // Rows and keys must be those of the simplest possible conversion: every
 // document parsed in input order on one thread, its rows appended to one set
 // of tables with one key counter, and each table written with to_tsv.
-TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
-    auto inputs = corpus_inputs();
+// The rows of `inputs` parsed one after another and appended in order, as
+// TSV lines per table (no header): what a bulk conversion must give.
+dataset::tables serial_rows(const std::vector<std::filesystem::path>& inputs) {
     dataset::tables rows;
     dataset::key_counters keys;
     for (const auto& file : inputs) {
@@ -142,6 +143,12 @@ TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
         if (parsed.ok())
             dataset::append(rows, *parsed.doc, bulk::accession_from_name(file.filename().string()), {}, keys);
     }
+    return rows;
+}
+
+TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
+    auto inputs = corpus_inputs();
+    dataset::tables rows = serial_rows(inputs);
     form4::testing::table_texts expected;
     for (auto t : dataset::all_tables) expected[table_index(t)] = dataset::to_tsv(rows[t]);
     ASSERT_GT(rows[dataset::table::non_derivative_transaction].size(), 100u);
@@ -164,6 +171,22 @@ TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
                 << dataset::name(t) << " with " << r.threads << " threads, window " << r.window;
         }
     }
+}
+
+// write_tables gathers each table's lines and writes them a chunk at a time:
+// its files must hold every line, in order, across the chunks.
+TEST(BulkTables, FilesHoldTheRowsOfOneSerialPassAcrossWriteChunks) {
+    auto inputs = corpus_inputs();
+    dataset::tables rows = serial_rows(inputs);
+    temp_dir dir("chunks");
+    auto options = with_threads(2);
+    options.skip_other_forms = false;
+    bulk::write_tables(inputs, dir.path(), options);
+    auto files = read_tables(dir.path());
+    std::string footnotes = dataset::to_tsv(rows[dataset::table::footnotes]);
+    ASSERT_GT(footnotes.size(), std::size_t{3} << 18) << "several 256 KiB chunks of one table";
+    for (auto t : dataset::all_tables)
+        EXPECT_EQ(files[table_index(t)], dataset::tsv_header(t) + dataset::to_tsv(rows[t])) << dataset::name(t);
 }
 
 TEST(BulkTables, SpecialFilesAreReportedWithoutBlocking) {
