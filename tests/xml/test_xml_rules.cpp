@@ -137,6 +137,35 @@ TEST(XmlRules, DerivativeTransactionWithTotalValueAndUnderlying) {
     EXPECT_EQ(row.post_transaction.value_owned.value, dec("15285.56"));
 }
 
+// A group given twice in one row: the second replaces the first whole, so
+// nothing of the first (a value, a footnote id) is left in it.
+TEST(XmlRules, RepeatedGroupReplacesTheFirstWhole) {
+    form4::derivative_transaction row;
+    auto outcome = run_rule(xml::element("derivativeTransaction")[xml::derivative_transaction], R"(
+      <derivativeTransaction>
+        <underlyingSecurity><underlyingSecurityTitle><value>Common Stock</value><footnoteId id="F1"/></underlyingSecurityTitle>
+          <underlyingSecurityShares><value>10</value></underlyingSecurityShares>
+          <underlyingSecurityValue><footnoteId id="F2"/></underlyingSecurityValue></underlyingSecurity>
+        <underlyingSecurity><underlyingSecurityShares><value>20</value></underlyingSecurityShares></underlyingSecurity>
+        <postTransactionAmounts><sharesOwnedFollowingTransaction><value>5</value><footnoteId id="F3"/></sharesOwnedFollowingTransaction></postTransactionAmounts>
+        <postTransactionAmounts><valueOwnedFollowingTransaction><value>7.5</value></valueOwnedFollowingTransaction></postTransactionAmounts>
+        <ownershipNature><directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+          <natureOfOwnership><value>By trust</value><footnoteId id="F4"/></natureOfOwnership></ownershipNature>
+        <ownershipNature><directOrIndirectOwnership><value>D</value></directOrIndirectOwnership></ownershipNature>
+      </derivativeTransaction>)",
+                            row);
+    ASSERT_TRUE(outcome.matched);
+    form4::underlying_security underlying;
+    underlying.shares.value = dec("20");
+    EXPECT_EQ(row.underlying, underlying);
+    form4::post_transaction_amounts post;
+    post.value_owned.value = dec("7.5");
+    EXPECT_EQ(row.post_transaction, post);
+    EXPECT_EQ(row.ownership.direct_or_indirect.value->value, form4::ownership_form::direct);
+    EXPECT_TRUE(row.ownership.direct_or_indirect.footnote_ids.empty());
+    EXPECT_TRUE(row.ownership.nature.empty());
+}
+
 TEST(XmlRules, HoldingsCarryTheirCoding) {
     form4::derivative_holding row;
     auto outcome = run_rule(xml::element("derivativeHolding")[xml::derivative_holding], R"(
