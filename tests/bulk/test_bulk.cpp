@@ -130,11 +130,8 @@ TEST(BulkInputs, ListArgumentsKeepsDirectoriesForTheConversionToExpand) {
               (std::vector<std::filesystem::path>{dir.path(), "x.xml", "last.xml"}));
 }
 
-// Rows and keys must be those of the simplest possible conversion: every
-// document parsed in input order on one thread, its rows appended to one set
-// of tables with one key counter, and each table written with to_tsv.
-// The rows of `inputs` parsed one after another and appended in order, as
-// TSV lines per table (no header): what a bulk conversion must give.
+// The rows of `inputs` parsed one after another, appended in order to one
+// set of tables with one key counter.
 dataset::tables serial_rows(const std::vector<std::filesystem::path>& inputs) {
     dataset::tables rows;
     dataset::key_counters keys;
@@ -146,6 +143,9 @@ dataset::tables serial_rows(const std::vector<std::filesystem::path>& inputs) {
     return rows;
 }
 
+// Rows and keys must be those of the simplest possible conversion: every
+// document parsed in input order on one thread, its rows appended to one set
+// of tables with one key counter, and each table written with to_tsv.
 TEST(BulkTables, OutputIsThatOfOneSerialPassWhateverTheThreadsAndWindow) {
     auto inputs = corpus_inputs();
     dataset::tables rows = serial_rows(inputs);
