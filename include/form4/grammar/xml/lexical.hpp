@@ -1029,8 +1029,8 @@ struct children_parser : x3::unary_parser<Child, children_parser<Child>> {
     constexpr children_parser(Child const& child) : base_type(child) {}
 
     template <class Context, class RContext, class Attribute>
-    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context, RContext& rcontext,
-               Attribute&) const {
+    [[gnu::noinline]] bool parse(iterator_type& first, iterator_type const& last, Context const& context,
+                                 RContext& rcontext, Attribute&) const {
         auto& state = state_of(context);
         for (;;) {
             std::size_t name_size = scan::skip_gap(first, last, state);
