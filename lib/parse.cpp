@@ -3,12 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "frontends.hpp"
+#include "util/input_file.hpp"
 
 namespace form4 {
 namespace {
@@ -101,17 +98,10 @@ parse_result parse(std::string_view bytes, const parse_options& options) {
 }
 
 parse_result parse_file(const std::filesystem::path& path, const parse_options& options) {
-    std::string bytes;
-    if (path == "-") {
-        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return failure(options.format, "io", "cannot open " + path.string());
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        if (in.bad()) return failure(options.format, "io", "cannot read " + path.string());
-        bytes = std::move(buffer).str();
-    }
+    util::input_file_reader reader;
+    std::string_view bytes;
+    if (auto failed = reader.read(path, options.limits.max_input_bytes, bytes, /*dash_is_stdin=*/true))
+        return failure(options.format, std::move(failed->code), std::move(failed->message));
     return parse(bytes, options);
 }
 

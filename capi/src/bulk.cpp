@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "shim.hpp"
+#include "util/input_file.hpp"
 
 using namespace form4::capi;
 
@@ -67,30 +68,20 @@ void append_converted(ds::tables& out, ds::tables& rows, ds::key_counters& keys)
     }
 }
 
-std::optional<std::string> read_file(const char* path) {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return std::move(buffer).str();
-}
-
 parsed_input parse_input(const form4_input& input, const form4::parse_options& options) {
     parsed_input out;
     form4::parse_result result;
     if (input.data != nullptr) {
         result = form4::parse(std::string_view(input.data, input.len), options);
     } else if (input.path != nullptr) {
-        std::optional<std::string> bytes = read_file(input.path);
-        if (!bytes) {
-            out.status = FORM4_E_IO;
+        form4::util::input_file_reader reader;
+        std::string_view bytes;
+        if (auto failed = reader.read(input.path, options.limits.max_input_bytes, bytes)) {
+            out.status = failed->code == "io" ? FORM4_E_IO : FORM4_E_PARSE;
             return out;
         }
         out.file_stem = std::filesystem::path(input.path).stem().string();
-        result = form4::parse(*bytes, options);
+        result = form4::parse(bytes, options);
     } else if (input.len == 0) {
         result = form4::parse(std::string_view{}, options);  // an empty buffer, as form4_parse(NULL, 0)
     } else {

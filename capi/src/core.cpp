@@ -4,13 +4,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <algorithm>
 #include <limits>
 #include <memory>
-#include <sstream>
 
 #include "shim.hpp"
+#include "util/input_file.hpp"
 
 namespace form4::capi {
 namespace {
@@ -296,25 +295,19 @@ int form4_parse_file(form4_result** out, const char* path, const form4_parse_opt
         FORM4_CAPI_REQUIRE(path);
         form4::parse_options options;
         if (int status = to_parse_options(options, opts, function); status != FORM4_OK) return status;
-        // Read here rather than through form4::parse_file, which treats "-"
-        // as standard input: a library call must never block on stdin.
-        // A directory opens fine as a stream and reads as empty: refuse it
-        // by name rather than report an empty filing.
-        std::error_code error;
-        const bool is_directory = std::filesystem::is_directory(path, error);
-        std::ifstream in;
-        if (!is_directory) in.open(path, std::ios::binary);
-        std::ostringstream buffer;
-        if (in) buffer << in.rdbuf();
-        if (is_directory || !in || in.bad()) {
-            form4::parse_result failed;
-            failed.format = options.format;
-            failed.diagnostics.push_back(form4::diagnostic{
-                form4::severity::error, "io",
-                std::string(is_directory ? "cannot read a directory: " : "cannot read ") + path, 0, 0});
-            return finish(out, std::move(failed), function, FORM4_E_IO);
+        // Not form4::parse_file, which takes "-" for standard input: a
+        // library call must never block on stdin.
+        form4::util::input_file_reader reader;
+        std::string_view bytes;
+        if (auto failed = reader.read(path, options.limits.max_input_bytes, bytes)) {
+            const int status = failed->code == "io" ? FORM4_E_IO : FORM4_E_PARSE;
+            form4::parse_result refused;
+            refused.format = options.format;
+            refused.diagnostics.push_back(
+                form4::diagnostic{form4::severity::error, std::move(failed->code), std::move(failed->message), 0, 0});
+            return finish(out, std::move(refused), function, status);
         }
-        return finish(out, form4::parse(std::move(buffer).str(), options), function, FORM4_E_PARSE,
+        return finish(out, form4::parse(bytes, options), function, FORM4_E_PARSE,
                       std::filesystem::path(path).stem().string());
     });
 }

@@ -46,6 +46,7 @@
 #include "archive_reader.hpp"
 #include "form4/bulk.hpp"
 #include "inputs.hpp"
+#include "util/input_file.hpp"
 
 namespace form4::bulk {
 namespace {
@@ -135,64 +136,6 @@ std::string first_error(const parse_result& result) {
     return "no document";
 }
 
-// ---- reading a file --------------------------------------------------------
-
-// A parser thread's buffer for the files it reads, reused from one document to
-// the next: no allocation per file, and no zero-filling (std::string::resize
-// would clear every byte just before read() overwrites it).
-class file_buffer {
-public:
-    // Reads the whole of `path`; "" or why it could not. The bytes stay valid
-    // until the next read.
-    [[gnu::noinline]] std::string read(const std::string& path, std::size_t max_bytes, std::string_view& bytes) {
-        // O_NONBLOCK: opening a FIFO must not hang the run (it is refused below).
-        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0) return cannot_read(errno);
-        struct closer {
-            int fd;
-            ~closer() { ::close(fd); }
-        } close_at_end{fd};
-        struct stat info {};
-        if (::fstat(fd, &info) != 0) return cannot_read(errno);
-        // The reasons std::filesystem::file_size gives.
-        if (S_ISDIR(info.st_mode)) return cannot_read(EISDIR);
-        if (!S_ISREG(info.st_mode)) return cannot_read(ENOTSUP);
-        auto size = static_cast<std::uint64_t>(info.st_size);
-        if (size > max_bytes)
-            return "input is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes);
-        if (size > capacity_) {
-            data_.reset(new char[size]);   // not value-initialised: read() fills it
-            capacity_ = size;
-        }
-        std::size_t got = 0;
-        while (got < size) {
-            ssize_t n = ::read(fd, data_.get() + got, size - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return "cannot read the file";   // an error, or shorter than fstat said
-            got += static_cast<std::size_t>(n);
-        }
-        bytes = std::string_view(data_.get(), got);
-        return {};
-    }
-
-    // After a large document, gives its memory back: threads do not each keep
-    // a buffer the size of the largest input.
-    void trim() {
-        if (capacity_ > keep_bytes) {
-            data_.reset();
-            capacity_ = 0;
-        }
-    }
-
-private:
-    static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
-
-    static std::string cannot_read(int error) { return "cannot read: " + std::generic_category().message(error); }
-
-    std::unique_ptr<char[]> data_;
-    std::size_t capacity_ = 0;
-};
-
 // ---- rows as text ----------------------------------------------------------
 
 // Per table, which columns hold its own surrogate key (*_SK).
@@ -257,10 +200,11 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
 // tells the pipeline's stages apart.
 // `spare`: a written document's text, whose memory the rows reuse.
 [[gnu::noinline]] work_result convert_one(work_item&& item, const options& opts, const key_columns& keys,
-                                          file_buffer& buffer, document_text&& spare) {
+                                          util::input_file_reader& buffer, document_text&& spare) {
     std::string_view bytes = item.bytes;
     if (item.read_by_parser && item.read_error.empty())
-        item.read_error = buffer.read(item.name, opts.limits.max_input_bytes, bytes);
+        if (auto failed = buffer.read(item.name, opts.limits.max_input_bytes, bytes))
+            item.read_error = std::move(failed->message);
     work_result result;
     result.tsv = std::move(spare);
     result.tsv.clear();
@@ -431,7 +375,7 @@ private:
 
     // ---- parser threads (all but the calling thread)
     void parse_all() {
-        file_buffer buffer;
+        util::input_file_reader buffer;
         std::unique_lock lock(mutex_);
         for (;;) {
             ++idle_workers_;
@@ -452,7 +396,7 @@ private:
 
     // ---- calling thread: writes what is ready, in order, else parses
     void serve(const tsv_sink& sink, steady::time_point started) {
-        file_buffer buffer;
+        util::input_file_reader buffer;
         std::vector<work_result> batch;
         std::string spliced;   // a table's text with its keys put in, reused
         auto last_report = started;

@@ -23,11 +23,10 @@ constexpr std::array<bool, 256> word_end_bytes = [] {
     return table;
 }();
 
-}  // namespace
-
-std::vector<span> split_lines(iterator_type begin, iterator_type end) {
-    std::vector<span> lines;
-    lines.reserve(static_cast<std::size_t>(end - begin) / 40 + 4);   // about one line per 40 bytes
+// Calls `take` with each line; of a run of blank lines, only the first two
+// (no reader tells more blank lines apart from two).
+template <class Take>
+void for_each_line(iterator_type begin, iterator_type end, Take take) {
     // memchr finds the next LF and the next CR; each is searched again only once passed.
     auto next = [end](iterator_type from, char c) {
         const void* found = from == end ? nullptr : std::memchr(from, c, static_cast<std::size_t>(end - from));
@@ -35,15 +34,32 @@ std::vector<span> split_lines(iterator_type begin, iterator_type end) {
     };
     iterator_type lf = next(begin, '\n'), cr = next(begin, '\r');
     iterator_type start = begin;
+    std::size_t blank_run = 0;
     while (start != end) {
         if (lf < start) lf = next(start, '\n');
         if (cr < start) cr = next(start, '\r');
         iterator_type line_end = std::min(lf, cr);
-        lines.push_back({start, line_end});
+        span line{start, line_end};
+        blank_run = is_blank(line) ? blank_run + 1 : 0;
+        if (blank_run <= 2) take(line);
         if (line_end == end) break;
         start = line_end + 1;
         if (*line_end == '\r' && start != end && *start == '\n') ++start;
     }
+}
+
+}  // namespace
+
+// Memory: the lines are counted first and the vector sized exactly, and
+// blank runs are cut to two lines, so that the spans cost at most a small
+// multiple of the input (16 bytes per line of at least one visible byte)
+// whatever its shape; one span per input line cost 26 bytes per blank line.
+std::vector<span> split_lines(iterator_type begin, iterator_type end) {
+    std::size_t count = 0;
+    for_each_line(begin, end, [&count](span) { ++count; });
+    std::vector<span> lines;
+    lines.reserve(count);
+    for_each_line(begin, end, [&lines](span line) { lines.push_back(line); });
     return lines;
 }
 

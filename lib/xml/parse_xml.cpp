@@ -6,6 +6,7 @@
 #include "form4/grammar/xml/lexical.hpp"
 #include "form4/grammar/xml/ownership_document.hpp"
 #include "frontends.hpp"
+#include "xml/required_elements.hpp"
 
 namespace form4::detail {
 namespace {
@@ -77,6 +78,7 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options) {
             }
             state.fail(root_at, "xml.expected-root", "expected <ownershipDocument> but found " + found);
         }
+        check_required_elements(doc, root_at, state);
         skip_misc(it, last, state);
         if (it != last) {
             if (!options.lenient)

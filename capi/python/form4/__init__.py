@@ -190,6 +190,15 @@ def _json_text(doc, flags: int = 0) -> str:
 # The public calls
 
 
+def _path_bytes(path) -> bytes:
+    """The path for C; one holding a NUL byte would be cut short there and
+    name another file, so it is refused as open() refuses it."""
+    encoded = os.fsencode(path)
+    if b"\0" in encoded:
+        raise ValueError(f"form4: embedded null byte in path {os.fsdecode(encoded)!r}")
+    return encoded
+
+
 def _parse_result(source: Source, options: _c.ParseOptions) -> tuple:
     """(result handle, status, file stem or None) of form4_parse or
     form4_parse_file. The caller frees the result. Raises for a bad
@@ -205,7 +214,7 @@ def _parse_result(source: Source, options: _c.ParseOptions) -> tuple:
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         stem = os.path.splitext(os.path.basename(path))[0]
-        status = _c.lib.form4_parse_file(ctypes.byref(result), os.fsencode(path), options)
+        status = _c.lib.form4_parse_file(ctypes.byref(result), _path_bytes(path), options)
     else:
         raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
     if not result:  # no result at all: a bad argument, not a bad filing
@@ -331,7 +340,7 @@ def tables(
             data = source.encode("utf-8")
             entries.append((data, len(data), None, None, 0))
         elif isinstance(source, (str, os.PathLike)):
-            entries.append((None, 0, os.fsencode(source), None, 0))
+            entries.append((None, 0, _path_bytes(source), None, 0))
         else:
             raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
     # The array keeps the bytes objects its pointers point into alive.
