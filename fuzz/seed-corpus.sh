@@ -3,6 +3,11 @@
 #   fuzz/seed-corpus.sh TARGET OUT_DIR [SHARED_DIR]
 # TARGET is xml, text, html, submission or capi. The C ABI target detects the
 # format itself, so it gets a sample of every kind of input.
+# The text and HTML targets also get renderings of every corpus XML file: the
+# form4 command's `render` text (FORM4_COMMAND, default: a built form4 under
+# build*/), the SEC stylesheets' HTML pages (xsltproc, spec/xsl), and those
+# pages as lynx and w3m turn them into text (each where installed). Without
+# a form4 command the text target fails: its seeds would silently be 3 files.
 # Seeds are named by content hash, so running it twice adds nothing.
 set -euo pipefail
 
@@ -26,9 +31,53 @@ case "$target" in
 esac
 
 mkdir -p "$out"
+add_seed() {  # a file, or - for standard input
+  local tmp
+  tmp=$(mktemp)
+  cat "$1" > "$tmp"
+  if [ -s "$tmp" ]; then
+    hash=$(sha1sum "$tmp" | cut -c1-40)
+    [ -e "$out/$hash" ] && rm -f "$tmp" || mv "$tmp" "$out/$hash"
+  else
+    rm -f "$tmp"
+  fi
+}
 for file in "${sources[@]}"; do
-  [ -f "$file" ] || continue
-  hash=$(sha1sum "$file" | cut -c1-40)
-  [ -e "$out/$hash" ] || cp "$file" "$out/$hash"
+  [ -f "$file" ] && add_seed "$file"
 done
+
+# The stylesheet for a document: its form (3, 4, 5; /A the same) and the newest version of that form's sheet.
+stylesheet_for() {
+  local form
+  form=$(sed -n 's:.*<documentType>[[:space:]]*\([345]\).*:\1:p' "$1" | head -1)
+  [ -n "$form" ] && ls "$shared"/spec/xsl/"${form}"_X*.xsl 2>/dev/null | sort | tail -1
+}
+
+if [ "$target" = text ] || [ "$target" = html ]; then
+  command=${FORM4_COMMAND:-}
+  if [ -z "$command" ]; then
+    for candidate in "$(dirname "$0")"/../build*/examples/form4/form4; do
+      [ -x "$candidate" ] && { command=$candidate; break; }
+    done
+  fi
+  if [ "$target" = text ] && [ -z "$command" ]; then
+    echo "seed-corpus.sh: the text seeds need the form4 command: build form4_command or set FORM4_COMMAND" >&2
+    exit 2
+  fi
+  for xml in "$corpus"/xml/form4/*.xml "$corpus"/xml/form3-5/*.xml; do
+    if [ "$target" = text ]; then "$command" render "$xml" 2>/dev/null | add_seed - || true; fi
+    sheet=$(stylesheet_for "$xml") || true
+    [ -n "$sheet" ] && command -v xsltproc >/dev/null || continue
+    page=$(mktemp)
+    if xsltproc --novalid "$sheet" "$xml" > "$page" 2>/dev/null; then
+      if [ "$target" = html ]; then
+        add_seed "$page"
+      else
+        if command -v lynx >/dev/null; then lynx -dump -nolist -width=200 "$page" 2>/dev/null | add_seed - || true; fi
+        if command -v w3m >/dev/null; then w3m -dump -T text/html -cols 200 "$page" 2>/dev/null | add_seed - || true; fi
+      fi
+    fi
+    rm -f "$page"
+  done
+fi
 echo "seed-corpus.sh: $(ls "$out" | wc -l) seeds for $target in $out"

@@ -107,8 +107,9 @@ int run_tables(const invocation& call) {
     options.sec_round = call.sec_round;
     options.threads = call.threads;
     options.on_diagnostics = [](std::string_view input, const std::vector<form4::diagnostic>& found) {
+        // Names from an archive can hold a line end or ESC: escaped, one line each.
         for (const auto& d : found)
-            if (d.level != form4::severity::note) report(input, d);
+            if (d.level != form4::severity::note) report(form4::bulk::escaped(input), d);
     };
     if (isatty(STDERR_FILENO))
         options.on_progress = [](const form4::bulk::progress& p) {

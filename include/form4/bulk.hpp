@@ -6,7 +6,7 @@
 // Inputs are read and parsed on a pool of threads, but rows come out in input order
 // and surrogate keys (*_SK) are numbered in that order, so the same inputs
 // give the same bytes whatever the thread count. At most `max_in_flight`
-// documents are held at once, whatever the number of inputs. A bad input is
+// documents and `max_bytes_in_flight` bytes are held at once, whatever the number of inputs. A bad input is
 // recorded in the summary and the run goes on.
 //
 // A command line on top of it:
@@ -59,8 +59,14 @@ struct options {
     // Documents taken on (listed, or unpacked from an archive) but not yet
     // written, at most; 0 means 16 per thread (64 at least), enough that
     // threads seldom wait on one another.
-    // This is what bounds memory (with the size of the largest document).
     std::size_t max_in_flight = 0;
+    // Input bytes taken on but not yet written, at most; 0 means 1 GiB.
+    // This is what bounds memory: about this budget, plus for each thread
+    // a parse (a small multiple of its document's size; see README, Memory).
+    // A document larger than the budget (it is within limits.max_input_bytes)
+    // waits until nothing else is in flight and then goes alone: it is
+    // converted, the same on every run.
+    std::uint64_t max_bytes_in_flight = 0;
     // EDGAR submissions of other forms (a daily feed holds every form filed
     // that day) are counted as skipped instead of failed.
     bool skip_other_forms = true;
@@ -89,6 +95,7 @@ struct summary {
     std::uint64_t bytes_read = 0;
     std::array<std::size_t, dataset::table_count> rows{};   // per table, in dataset::all_tables order
     std::vector<failure> failures;        // in input order
+    std::vector<failure> warnings;        // converted documents with warnings: the first, "(and N more warnings)"
     std::chrono::steady_clock::duration elapsed{};
     bool ok() const noexcept { return documents_failed == 0; }
 };
@@ -133,9 +140,14 @@ summary convert(std::span<const std::filesystem::path> inputs, const tsv_sink& s
 summary write_tables(std::span<const std::filesystem::path> inputs, const std::filesystem::path& directory,
                      const options& opts = {});
 
-// The failures as "input<TAB>reason" lines.
+// The failures, then the warnings, as "input<TAB>reason" lines (each
+// reason says "error:" or "warning:"), both escaped for one line.
 void write_failures(const summary& s, std::ostream& out);
 void write_failures(const summary& s, const std::filesystem::path& file);
+
+// Text safe on one line of a TSV file or a terminal: tab, line ends,
+// backslash and other control bytes written as \t \n \r \\ \xHH.
+std::string escaped(std::string_view text);
 
 // One line each: "1234 documents, 12 failed, 3 skipped, 5.1 MB, 2.3 s".
 std::string describe(const progress& p);

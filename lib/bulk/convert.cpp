@@ -24,10 +24,6 @@
 //   threads keep N cores busy, and one core runs without a thread switch per
 //   document. The reader, once the window is full, waits until half of it has
 //   been written, not for each document.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -35,7 +31,7 @@
 #include <cstdio>
 #include <deque>
 #include <exception>
-#include <fstream>
+#include <sstream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,6 +42,7 @@
 #include "archive_reader.hpp"
 #include "form4/bulk.hpp"
 #include "inputs.hpp"
+#include "output_file.hpp"
 #include "util/input_file.hpp"
 
 namespace form4::bulk {
@@ -53,13 +50,16 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
+constexpr std::uint64_t default_bytes_in_flight = std::uint64_t{1} << 30;
+
 struct work_item {
     std::size_t sequence = 0;
     std::string name;              // for the summary; for a plain file, also its path
-    std::string accession_hint;    // from the file or member name
+    std::string accession_hint;    // the file or member name without extension
     bool read_by_parser = false;   // a plain file, not read yet
     std::string bytes;             // an archive member's bytes
     std::string read_error;        // set when the document could not be read
+    std::uint64_t weight = 0;      // its bytes, counted against the in-flight byte budget
 };
 
 enum class outcome { converted, failed, skipped };
@@ -96,8 +96,9 @@ struct work_result {
     std::string name;
     outcome result = outcome::failed;
     std::string reason;
-    bool warnings = false;
+    std::string warnings;          // the first warning, and how many more
     std::uint64_t bytes = 0;
+    std::uint64_t weight = 0;      // the work_item's, given back when written
     document_text tsv;
     std::vector<diagnostic> diagnostics;   // kept only for options::on_diagnostics
 };
@@ -128,6 +129,16 @@ std::string_view submission_form_type(std::string_view bytes) {
 // "3" ... "5/A": a type the model's code table knows.
 bool is_ownership_form(std::string_view type) {
     return make_coded<document_type>(type).value != document_type::unknown;
+}
+
+// "" or the first warning, with how many more there are.
+std::string warning_summary(const parse_result& result) {
+    std::string first;
+    std::size_t count = 0;
+    for (const auto& d : result.diagnostics)
+        if (d.level == severity::warning && count++ == 0) first = format(d);
+    if (count > 1) first += " (and " + std::to_string(count - 1) + " more warnings)";
+    return first;
 }
 
 std::string first_error(const parse_result& result) {
@@ -209,6 +220,7 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
     result.tsv = std::move(spare);
     result.tsv.clear();
     result.sequence = item.sequence;
+    result.weight = item.weight;
     result.name = std::move(item.name);
     bool keep_diagnostics = static_cast<bool>(opts.on_diagnostics);
     if (!item.read_error.empty()) {
@@ -233,8 +245,7 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
         parse_result parsed = parse(bytes, parse_opts);
         item.bytes = std::string();   // release the input before building rows
         buffer.trim();
-        result.warnings = std::any_of(parsed.diagnostics.begin(), parsed.diagnostics.end(),
-                                      [](const diagnostic& d) { return d.level == severity::warning; });
+        result.warnings = warning_summary(parsed);
         if (!parsed.ok()) result.reason = first_error(parsed);
         if (keep_diagnostics) result.diagnostics = std::move(parsed.diagnostics);
         if (!parsed.ok()) return result;
@@ -248,10 +259,14 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
     } catch (const std::bad_alloc&) {
         result.tsv = {};
         result.reason = "out of memory";
+        // Said on stderr as every other failure is, not only in the summary.
+        if (keep_diagnostics) result.diagnostics.push_back(diagnostic{severity::error, "limit.memory", result.reason, 0, 0});
     } catch (const std::exception& error) {
         result.tsv = {};
         result.reason = std::string("internal error: ") + error.what();
+        if (keep_diagnostics) result.diagnostics.push_back(diagnostic{severity::error, "internal", result.reason, 0, 0});
     }
+
     return result;
 }
 
@@ -268,7 +283,9 @@ public:
     pipeline(const options& opts, std::size_t threads)
         : opts_(opts), threads_(threads),
           limit_(opts.max_in_flight ? opts.max_in_flight : std::max<std::size_t>(64, 16 * threads)),
-          resume_at_(limit_ / 2), keys_(surrogate_key_columns()),
+          resume_at_(limit_ / 2),
+          byte_budget_(opts.max_bytes_in_flight ? opts.max_bytes_in_flight : default_bytes_in_flight),
+          keys_(surrogate_key_columns()),
           finished_(std::min<std::size_t>(limit_, 256)) {}
 
     summary run(std::span<const std::filesystem::path> inputs, const tsv_sink& sink) {
@@ -326,8 +343,11 @@ private:
     bool list_file(const std::filesystem::path& path) {
         work_item item;
         item.name = path.string();
-        item.accession_hint = accession_from_name(path.filename().string());
+        item.accession_hint = path.stem().string();   // as the C ABI and Python do
         item.read_by_parser = true;
+        std::error_code error;
+        auto size = std::filesystem::file_size(path, error);
+        item.weight = error ? 0 : size;   // unreadable: its parser says why
         return submit(std::move(item));
     }
 
@@ -335,8 +355,9 @@ private:
         auto const take = [&](detail::archive_member&& m) {
             work_item item;
             item.name = path.string() + "!" + m.name;
-            item.accession_hint = accession_from_name(m.name);
+            item.accession_hint = std::filesystem::path(m.name).stem().string();
             item.bytes = std::move(m.bytes);
+            item.weight = item.bytes.size();
             item.read_error = std::move(m.error);
             submit(std::move(item));
         };
@@ -354,14 +375,17 @@ private:
     // False (and the document dropped) once the run is stopping.
     bool submit(work_item&& item) {
         std::unique_lock lock(mutex_);
-        if (in_flight_ >= limit_) {
-            // Woken when half the window has been written: a batch per wake-up.
+        if (in_flight_ >= limit_ || !fits(item.weight)) {
+            // Woken when half the window has been written (a batch per
+            // wake-up), or when the document fits in the byte budget.
             reader_waiting_ = true;
-            can_read_.wait(lock, [this] { return in_flight_ <= resume_at_ || stopping_; });
+            waiting_weight_ = item.weight;
+            can_read_.wait(lock, [this] { return may_read_on() || stopping_; });
             reader_waiting_ = false;
         }
         if (stopping_) return false;
         ++in_flight_;
+        bytes_in_flight_ += item.weight;
         item.sequence = next_sequence_++;
         queue_.push_back(std::move(item));
         // A waiting worker takes it; if every waiting worker has a document
@@ -423,12 +447,15 @@ private:
                     }
                 }
                 std::size_t written = batch.size();
+                std::uint64_t written_weight = 0;
+                for (auto& result : batch) written_weight += result.weight;
                 for (auto& result : batch) keep_spare_text(result.tsv);
                 batch.clear();
                 lock.lock();
                 hand_back_written_texts();
                 in_flight_ -= written;
-                if (reader_waiting_ && in_flight_ <= resume_at_) can_read_.notify_one();
+                bytes_in_flight_ -= written_weight;
+                if (reader_waiting_ && may_read_on()) can_read_.notify_one();
                 continue;
             }
             if (!queue_.empty()) {
@@ -466,7 +493,10 @@ private:
             case outcome::converted: break;
         }
         ++summary_.documents_converted;
-        if (result.warnings) ++summary_.documents_with_warnings;
+        if (!result.warnings.empty()) {
+            ++summary_.documents_with_warnings;
+            summary_.warnings.push_back(failure{result.name, std::move(result.warnings)});
+        }
         const document_text& tsv = result.tsv;
         std::string_view text = tsv.text;
         for (auto t : dataset::all_tables) {
@@ -561,6 +591,14 @@ private:
         return p;
     }
 
+    // Under the lock. A document alone in flight always fits: one larger than
+    // the budget (but within the input limit) waits for the others to be
+    // written and then goes through, the same on every run.
+    bool fits(std::uint64_t weight) const {
+        return in_flight_ == 0 || bytes_in_flight_ + weight <= byte_budget_;
+    }
+    bool may_read_on() const { return in_flight_ <= resume_at_ && fits(waiting_weight_); }
+
     bool stopped() {
         std::lock_guard lock(mutex_);
         return stopping_;
@@ -578,6 +616,9 @@ private:
     std::size_t threads_;
     std::size_t limit_;
     std::size_t resume_at_;   // the reader, once the window is full, waits until this few are in flight
+    std::uint64_t byte_budget_;
+    std::uint64_t bytes_in_flight_ = 0;   // the weights of the documents in flight
+    std::uint64_t waiting_weight_ = 0;    // of the document the reader waits to submit
     const key_columns keys_;
 
     std::mutex mutex_;
@@ -626,28 +667,24 @@ summary write_tables(std::span<const std::filesystem::path> inputs, const std::f
                      const options& opts) {
     std::filesystem::create_directories(directory);
     // A document's lines are a few hundred bytes: gathered 256 KiB at a time
-    // per table before they are written, so that writing costs few system
-    // calls. (The stream's own buffer does not do it: libstdc++ writes any
-    // piece of 1 KiB or more straight through, one call per document.)
+    // per table before they are written, so that writing costs few system calls.
     constexpr std::size_t chunk_size = std::size_t{256} << 10;
-    std::array<std::ofstream, dataset::table_count> files;
+    // Written under temporary names and renamed into place only once the run
+    // has ended well: a killed or failed run leaves the previous tables (or
+    // none), never eight files cut at different documents.
+    std::vector<std::unique_ptr<detail::output_file>> files;
     std::array<std::string, dataset::table_count> pending;
-    auto const write_out = [&](dataset::table t) {
-        auto index = static_cast<std::size_t>(t);
-        auto& file = files[index];
-        file.write(pending[index].data(), static_cast<std::streamsize>(pending[index].size()));
-        if (!file) throw std::runtime_error("cannot write " + std::string(dataset::name(t)) + ".tsv");
-        pending[index].clear();
-    };
     for (auto t : dataset::all_tables) {
-        auto path = directory / (std::string(dataset::name(t)) + ".tsv");
-        auto& file = files[static_cast<std::size_t>(t)];
-        file.open(path, std::ios::binary | std::ios::trunc);
-        if (!file) throw std::runtime_error("cannot create " + path.string());
+        files.push_back(std::make_unique<detail::output_file>(directory / (std::string(dataset::name(t)) + ".tsv")));
         auto& gathered = pending[static_cast<std::size_t>(t)];
         gathered.reserve(chunk_size);
         gathered.append(dataset::tsv_header(t));
     }
+    auto const write_out = [&](dataset::table t) {
+        auto index = static_cast<std::size_t>(t);
+        files[index]->write(pending[index]);
+        pending[index].clear();
+    };
     auto result = convert(
         inputs,
         [&](dataset::table t, std::string_view lines) {
@@ -658,26 +695,44 @@ summary write_tables(std::span<const std::filesystem::path> inputs, const std::f
         opts);
     for (auto t : dataset::all_tables) {
         write_out(t);
-        auto& file = files[static_cast<std::size_t>(t)];
-        file.close();
-        if (!file) throw std::runtime_error("cannot write " + std::string(dataset::name(t)) + ".tsv");
+        files[static_cast<std::size_t>(t)]->finish();
     }
+    for (auto& file : files) file->commit();
     return result;
 }
 
-void write_failures(const summary& s, std::ostream& out) {
-    for (const auto& f : s.failures) {
-        std::string reason = f.reason;
-        std::replace_if(reason.begin(), reason.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
-        out << f.input << '\t' << reason << '\n';
+// Tabs and line ends would break the TSV line, other control bytes (ESC) a
+// terminal: shown as \t, \n, \x1B.
+std::string escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\\') out += "\\\\";
+        else if (byte < 0x20 || byte == 0x7F) {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 15];
+        } else out += c;
     }
+    return out;
+}
+
+void write_failures(const summary& s, std::ostream& out) {
+    for (const auto& f : s.failures) out << escaped(f.input) << '\t' << escaped(f.reason) << '\n';
+    for (const auto& w : s.warnings) out << escaped(w.input) << '\t' << escaped(w.reason) << '\n';
 }
 
 void write_failures(const summary& s, const std::filesystem::path& file) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot create " + file.string());
-    write_failures(s, out);
-    if (!out.flush()) throw std::runtime_error("cannot write " + file.string());
+    std::ostringstream text;
+    write_failures(s, text);
+    detail::output_file out(file);
+    out.write(text.str());
+    out.commit();
 }
 
 std::string describe(const progress& p) {
@@ -690,7 +745,7 @@ std::string describe(const summary& s) {
     for (auto n : s.rows) rows += n;
     return std::to_string(s.documents_read) + " documents, " + std::to_string(s.documents_converted) +
            " converted, " + std::to_string(s.documents_failed) + " failed, " + std::to_string(s.documents_skipped) +
-           " skipped, " + std::to_string(rows) + " rows, " + megabytes(s.bytes_read) + ", " + seconds(s.elapsed);
+           " skipped, " + std::to_string(s.documents_with_warnings) + " with warnings, " + std::to_string(rows) + " rows, " + megabytes(s.bytes_read) + ", " + seconds(s.elapsed);
 }
 
 }  // namespace form4::bulk

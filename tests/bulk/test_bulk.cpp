@@ -138,7 +138,7 @@ dataset::tables serial_rows(const std::vector<std::filesystem::path>& inputs) {
     for (const auto& file : inputs) {
         auto parsed = form4::parse(read_file(file));
         if (parsed.ok())
-            dataset::append(rows, *parsed.doc, bulk::accession_from_name(file.filename().string()), {}, keys);
+            dataset::append(rows, *parsed.doc, file.stem().string(), {}, keys);   // the name without extension, as Python
     }
     return rows;
 }
