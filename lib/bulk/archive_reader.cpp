@@ -38,7 +38,7 @@ struct gzip_source {
             int code = 0;
             const char* text = gzerror(source->file, &code);
             source->error = code == Z_ERRNO ? std::generic_category().message(errno) : (text ? text : "gzip error");
-            archive_set_error(a, EIO, "%s", source->error.c_str());
+            archive_set_error(a, EIO, "gzip: %s: the archive is damaged", source->error.c_str());
             return -1;
         }
         *out = source->buffer;

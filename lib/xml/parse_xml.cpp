@@ -63,6 +63,7 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options) {
     try {
         if (scan::starts_with(it, last, "\xEF\xBB\xBF")) it += 3;
         read_declaration(it, last, state);
+        scan::check_xml_characters(state.begin, last, state);
         skip_misc(it, last, state);
         iterator_type root_at = it;
         auto const parser = x3::with<state_tag>(state)[grammar::ownership_document()];
@@ -73,12 +74,16 @@ parse_result parse_xml(std::string_view bytes, const parse_options& options) {
                 found = "the end of the input";
             } else if (*it == '<') {
                 found.assign(1, '<');
-                found.append(scan::read_name(name_at, last));
+                found.append(scan::shown(scan::read_name(name_at, last)));
                 found.push_back('>');
             }
             state.fail(root_at, "xml.expected-root", "expected <ownershipDocument> but found " + found);
         }
         check_required_elements(doc, root_at, state);
+        if (state.unknown_elements > listed_unknown_elements)
+            state.report(severity::warning, root_at, "xml.unknown-element",
+                         std::to_string(state.unknown_elements) + " unknown elements were skipped in all; the first " +
+                             std::to_string(listed_unknown_elements) + " are listed");
         skip_misc(it, last, state);
         if (it != last) {
             if (!options.lenient)

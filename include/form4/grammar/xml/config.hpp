@@ -62,6 +62,7 @@ struct parse_state : grammar::reporting_state {
     parse_limits limits{};
     element_stack open_elements;
     std::size_t element_count = 0;
+    std::size_t unknown_elements = 0;     // skipped; the first few are listed
     // The start tag the children loop stopped at, and its name's length.
     char const* tag_at = nullptr;
     std::size_t tag_name_size = 0;

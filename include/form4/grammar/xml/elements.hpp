@@ -14,7 +14,7 @@ namespace form4::grammar::xml {
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_unexpected_content(parse_state& state, iterator_type at,
                                                                          std::string_view name) {
-    state.fail(at, "xml.unexpected", "unexpected content in <" + std::string(name) + ">");
+    state.fail(at, "xml.unexpected", "unexpected content in <" + scan::shown(name) + ">");
 }
 
 [[gnu::noinline]] inline bool at_start_tag_slowly(iterator_type it, iterator_type last, std::string_view name) noexcept {
@@ -180,7 +180,7 @@ bool read_id_element(iterator_type& first, iterator_type last, Context const& co
         state.open_elements.pop_back();
     }
     if (tag.id.empty()) {
-        std::string what = "<" + std::string(name) + "> has no id attribute";
+        std::string what = "<" + scan::shown(name) + "> has no id attribute";
         if (!state.lenient) state.fail(first, "xml.missing-attribute", what);
         state.report(severity::warning, first, "xml.missing-attribute", what);
     }
@@ -219,8 +219,12 @@ struct footnote_parser : x3::parser<footnote_parser> {
     }
 };
 
-// Any element the grammar does not know: skipped whole, with a note, so that
-// newer schemas do not break older readers.
+// Unknown elements listed one by one; past these, only counted (see
+// parse_xml): a flood of them must not cost a diagnostic each.
+inline constexpr std::size_t listed_unknown_elements = 100;
+
+// Any element the grammar does not know: skipped whole, with a warning, so
+// that newer schemas do not break older readers.
 struct unknown_element_parser : x3::parser<unknown_element_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
@@ -235,9 +239,18 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
         iterator_type it = first + 1;
         std::string_view name = scan::read_name(it, last);
         iterator_type start = first;
+        if (name.size() > state.limits.max_string_bytes)
+            state.fail(start + 1, "limit.string-length",
+                       "an element name is longer than the limit of " + std::to_string(state.limits.max_string_bytes) +
+                           " bytes");
         if (!scan::skip_element(first, last, state, false))
-            state.fail(start, "xml.unexpected-end", "input ends inside <" + std::string(name) + ">");
-        state.report(severity::note, start, "xml.unknown-element", "skipped unknown element <" + std::string(name) + ">");
+            state.fail(start, "xml.unexpected-end", "input ends inside <" + scan::shown(name) + ">");
+        // A warning: the schema has no place for what it held (a misspelled
+        // element's value would otherwise vanish without a word). Not an
+        // error, so that a newer schema version still parses.
+        if (++state.unknown_elements <= listed_unknown_elements)
+            state.report(severity::warning, start, "xml.unknown-element",
+                         "skipped unknown element <" + scan::shown(name) + ">");
         return true;
     }
 };
@@ -252,7 +265,7 @@ struct unknown_element_parser : x3::parser<unknown_element_parser> {
     iterator_type name_at = start + 1;
     std::string_view name = scan::read_name(name_at, last);
     iterator_type next = start == last ? last : scan::skip_damaged(start, last, name);
-    state.report(severity::warning, error.where, error.code, error.message + "; skipped <" + std::string(name) + ">");
+    state.report(severity::warning, error.where, error.code, error.message + "; skipped <" + scan::shown(name) + ">");
     return next;
 }
 

@@ -10,6 +10,26 @@
 namespace form4::grammar::xml {
 namespace scan {
 
+// XML 1.0's Char (production 2): tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
+constexpr bool is_xml_char(unsigned long c) noexcept {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// The whole input, before it is parsed: the first character XML forbids is
+// an error (strict) or a warning (lenient, and the bytes are read as they are).
+inline void check_xml_characters(iterator_type begin, iterator_type last, const parse_state& state) {
+    iterator_type bad = first_illegal_char(begin, last, !state.latin1);
+    if (bad == last) [[likely]]
+        return;
+    auto c = static_cast<unsigned char>(*bad);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string what = c < 0x20 ? std::string("the control character 0x") + hex[c >> 4] + hex[c & 15]
+                                : std::string(static_cast<unsigned char>(bad[2]) == 0xBE ? "U+FFFE" : "U+FFFF");
+    if (!state.lenient) state.fail(bad, "xml.illegal-character", what + " is not allowed in XML");
+    state.report(severity::warning, bad, "xml.illegal-character", what + " is not allowed in XML; read as it is");
+}
+
 // Decodes the entity or character reference at `it` ('&') into `out`.
 inline void decode_reference(iterator_type& it, iterator_type last, std::string& out, const parse_state& state) {
     iterator_type semicolon = it + 1;
@@ -43,6 +63,16 @@ inline void decode_reference(iterator_type& it, iterator_type last, std::string&
                 break;
             }
             value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+        }
+        if (valid && !is_xml_char(value)) [[unlikely]] {
+            std::string text(it, semicolon + 1);
+            if (!state.lenient)
+                state.fail(it, "xml.illegal-character", text + " refers to a character XML does not allow");
+            state.report(severity::warning, it, "xml.illegal-character",
+                         text + " refers to a character XML does not allow; kept as text");
+            out += text;
+            it = semicolon + 1;
+            return;
         }
         if (valid && value > 0 && utf8::is_scalar_value(value)) code = value;
     }

@@ -303,6 +303,7 @@ struct footnoted_parser : x3::parser<footnoted_parser<ValueParser, General>> {
         iterator_type id_end = id;
         while (id_end != last && is_id_char(*id_end)) ++id_end;
         if (id_end == id || last - id_end < 3 || !scan::same_bytes(id_end, "\"/>", 3)) return false;
+        if (static_cast<std::size_t>(id_end - id) > state.limits.max_string_bytes) return false;   // the general path says so
         actions::add_footnote_id(target.footnote_ids, std::string(id, id_end), first, state);
         first = id_end + 3;
         return true;

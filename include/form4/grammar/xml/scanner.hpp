@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 // SSE2 is in every x86-64 CPU. FORM4_NO_SIMD (the CMake option of that name)
@@ -218,6 +219,50 @@ inline bool skip_markup_declaration(iterator_type& it, iterator_type last, const
         state.fail(it, "xml.unterminated-doctype", "DOCTYPE is not closed");
     }
     return false;
+}
+
+// A name as messages show it: at most 64 bytes (cut at a character
+// boundary) and its length, so that a 50 MB name is not echoed whole.
+inline std::string shown(std::string_view name) {
+    constexpr std::size_t most = 64;
+    if (name.size() <= most) return std::string(name);
+    std::size_t cut = most;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(name.substr(0, cut)) + "... (" + std::to_string(name.size()) + " bytes)";
+}
+
+// Whether the byte at `it` starts a character XML 1.0 forbids (production
+// 2): a control other than tab, LF and CR, or, in UTF-8, U+FFFE and U+FFFF
+// (EF BF BE, EF BF BF). Surrogates are not UTF-8 and are rejected as such.
+inline bool is_illegal_char_at(iterator_type it, iterator_type last, bool utf8) noexcept {
+    auto c = static_cast<unsigned char>(*it);
+    if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+    return utf8 && c == 0xEF && last - it >= 3 && static_cast<unsigned char>(it[1]) == 0xBF &&
+           (static_cast<unsigned char>(it[2]) == 0xBE || static_cast<unsigned char>(it[2]) == 0xBF);
+}
+
+// The first character in [it, last) that XML forbids, or `last`. Sixteen
+// bytes are looked at at once: one pass over the input costs a few percent of a parse.
+inline iterator_type first_illegal_char(iterator_type it, iterator_type last, bool utf8) noexcept {
+#if FORM4_XML_SSE2
+    const __m128i controls_end = _mm_set1_epi8(0x1F);
+    for (; last - it >= 16; it += 16) {
+        __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(it));
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, controls_end), bytes);
+        __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))),
+                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')));
+        __m128i suspect = _mm_andnot_si128(allowed, control);
+        if (utf8) suspect = _mm_or_si128(suspect, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xEF))));
+        for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(suspect)); mask != 0; mask &= mask - 1) {
+            iterator_type at = it + std::countr_zero(mask);
+            if (is_illegal_char_at(at, last, utf8)) return at;
+        }
+    }
+#endif
+    for (; it != last; ++it)
+        if (is_illegal_char_at(it, last, utf8)) return it;
+    return last;
 }
 
 }  // namespace scan

@@ -20,14 +20,14 @@ inline void read_attributes(iterator_type& it, iterator_type last, start_tag& ta
     for (;;) {
         skip_space(it, last);
         if (it == last)
-            state.fail(it, "xml.unexpected-end", "input ends inside the start tag <" + std::string(tag.name) + ">");
+            state.fail(it, "xml.unexpected-end", "input ends inside the start tag <" + shown(tag.name) + ">");
         if (*it == '>') {
             ++it;
             return;
         }
         if (*it == '/') {
             if (it + 1 == last || it[1] != '>')
-                state.fail(it + 1, "xml.expected", "expected '>' after '/' in <" + std::string(tag.name) + "/>");
+                state.fail(it + 1, "xml.expected", "expected '>' after '/' in <" + shown(tag.name) + "/>");
             it += 2;
             tag.self_closing = true;
             return;
@@ -35,17 +35,22 @@ inline void read_attributes(iterator_type& it, iterator_type last, start_tag& ta
         iterator_type name_at = it;
         std::string_view attribute = read_name(it, last);
         if (attribute.empty())
-            state.fail(it, "xml.expected", "expected an attribute name, '>' or '/>' in <" + std::string(tag.name) + ">");
+            state.fail(it, "xml.expected", "expected an attribute name, '>' or '/>' in <" + shown(tag.name) + ">");
+        if (attribute.size() > state.limits.max_string_bytes) [[unlikely]]
+            fail_string_length(name_at, state);
         skip_space(it, last);
         if (it == last || *it != '=')
-            state.fail(it, "xml.expected", "expected '=' after attribute " + std::string(attribute));
+            state.fail(it, "xml.expected", "expected '=' after attribute " + shown(attribute));
         ++it;
         skip_space(it, last);
         if (it == last || (*it != '"' && *it != '\''))
-            state.fail(it, "xml.expected", "expected a quoted value for attribute " + std::string(attribute));
+            state.fail(it, "xml.expected", "expected a quoted value for attribute " + shown(attribute));
         char quote = *it++;
         auto* close = static_cast<iterator_type>(std::memchr(it, quote, static_cast<std::size_t>(last - it)));
         if (!close) state.fail(name_at, "xml.unterminated-attribute", "attribute value is not closed");
+        // Every attribute, read or not: the value limit covers all text that arrives.
+        if (static_cast<std::size_t>(close - it) > state.limits.max_string_bytes) [[unlikely]]
+            fail_string_length(it, state);
         if (attribute == "id") {
             tag.id.clear();
             append_char_data(it, close, tag.id, state, true);
@@ -79,7 +84,7 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
             return;
         }
     }
-    std::string expected = "</" + std::string(name) + ">";
+    std::string expected = "</" + shown(name) + ">";
     if (it == last) {
         if (!state.lenient)
             state.fail(it, "xml.unexpected-end", "input ends before " + expected);
@@ -99,10 +104,10 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
         if (!state.lenient) {
             if (!well_formed)
                 state.fail(p, "xml.malformed-end-tag",
-                           "expected '>' to end the end tag </" + std::string(found) + " (closing <" +
-                               std::string(name) + ">)");
+                           "expected '>' to end the end tag </" + shown(found) + " (closing <" +
+                               shown(name) + ">)");
             state.fail(tag_at, "xml.mismatched-end-tag",
-                       "expected " + expected + " but found </" + std::string(found) + ">");
+                       "expected " + expected + " but found </" + shown(found) + ">");
         }
         bool closes_ancestor = false;
         if (well_formed)
@@ -110,13 +115,13 @@ inline bool at_any_start_tag(iterator_type it, iterator_type last) noexcept {
                 if (*open == found) closes_ancestor = true;
         if (closes_ancestor) {
             state.report(severity::warning, tag_at, "xml.missing-end-tag",
-                         "missing " + expected + " before </" + std::string(found) + ">; closed it there");
+                         "missing " + expected + " before </" + shown(found) + ">; closed it there");
             return;
         }
         auto* gt = static_cast<iterator_type>(std::memchr(p, '>', static_cast<std::size_t>(last - p)));
         it = gt ? gt + 1 : last;
         state.report(severity::warning, tag_at, well_formed ? "xml.mismatched-end-tag" : "xml.malformed-end-tag",
-                     "took the damaged end tag '" + std::string(tag_at, it) + "' as " + expected);
+                     "took the damaged end tag '" + shown(std::string_view(tag_at, static_cast<std::size_t>(it - tag_at))) + "' as " + expected);
         return;
     }
     if (!state.lenient) state.fail(it, "xml.expected", "expected " + expected);
@@ -260,7 +265,7 @@ FORM4_XML_HOT std::size_t skip_gap(iterator_type& first, iterator_type last, con
     for (auto open : state.open_elements)
         if (open == name) return false;
     state.report(severity::warning, first, "xml.stray-end-tag",
-                 "skipped the end tag </" + std::string(name) + ">, which closes no open element");
+                 "skipped the end tag </" + shown(name) + ">, which closes no open element");
     first = it + 1;
     return true;
 }
