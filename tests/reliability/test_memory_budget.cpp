@@ -3,6 +3,7 @@
 // holds at most its byte budget in flight. Each bound is the peak resident
 // size measured by the test (getrusage, in a child process), never a time.
 #include <filesystem>
+#include <iostream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -94,10 +95,11 @@ TEST(MemoryBudget, BulkRunsHoldAtMostTheirByteBudgetInFlight) {
             EXPECT_TRUE(summary.ok());
         });
         ASSERT_TRUE(peak.measured);
+        std::cout << "peak growth with a budget of " << budget << " bytes: " << peak.growth() << " bytes\n";
         // The budget (the members being parsed among them), the member being
-        // unpacked, and a parse's own memory per thread. Eight members in
-        // flight would be 96 MiB before any parse.
-        EXPECT_LT(peak.growth(), budget + member + 2 * member + 24 * mib + sanitizer_allowance)
+        // unpacked, and a little for each parse (these pages' blank lines cost
+        // next to nothing now). Measured: 42 MB; 92 MB with no byte budget.
+        EXPECT_LT(peak.growth(), budget + member + 20 * mib + sanitizer_allowance)
             << "grew " << peak.growth() << " bytes";
     }
     std::error_code ignored;
