@@ -31,7 +31,6 @@
 #include <cstdio>
 #include <deque>
 #include <exception>
-#include <sstream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -42,13 +41,18 @@
 #include "archive_reader.hpp"
 #include "form4/bulk.hpp"
 #include "inputs.hpp"
-#include "output_file.hpp"
+#include "document_text.hpp"
 #include "util/input_file.hpp"
 
 namespace form4::bulk {
 namespace {
 
 using steady = std::chrono::steady_clock;
+using detail::document_text;
+using detail::format_rows;
+using detail::key_cell;
+using detail::key_columns;
+using detail::surrogate_key_columns;
 
 constexpr std::uint64_t default_bytes_in_flight = std::uint64_t{1} << 30;
 
@@ -63,33 +67,6 @@ struct work_item {
 };
 
 enum class outcome { converted, failed, skipped };
-
-// Where a surrogate key goes in a document's text, and its number within the
-// document (1-based).
-struct key_cell {
-    std::size_t at = 0;
-    std::uint64_t number = 0;
-};
-
-// The rows of one document as TSV lines, table after table, surrogate-key
-// cells left out. One string and one vector for all eight tables: a few
-// allocations per document, not one per row.
-struct document_text {
-    std::string text;
-    std::vector<key_cell> keys;                                      // in text order
-    std::array<std::size_t, dataset::table_count + 1> text_start{};  // table t: [text_start[t], text_start[t + 1])
-    std::array<std::size_t, dataset::table_count + 1> key_start{};   // likewise in `keys`
-    std::array<std::size_t, dataset::table_count> rows{};
-
-    // Empty again, keeping the text's and the keys' memory for the next document.
-    void clear() {
-        text.clear();
-        keys.clear();
-        text_start = {};
-        key_start = {};
-        rows = {};
-    }
-};
 
 struct work_result {
     std::size_t sequence = 0;
@@ -145,64 +122,6 @@ std::string first_error(const parse_result& result) {
     for (const auto& d : result.diagnostics)
         if (d.level == severity::error) return format(d);
     return "no document";
-}
-
-// ---- rows as text ----------------------------------------------------------
-
-// Per table, which columns hold its own surrogate key (*_SK).
-using key_columns = std::array<std::vector<bool>, dataset::table_count>;
-
-key_columns surrogate_key_columns() {
-    key_columns out;
-    for (auto t : dataset::all_tables) {
-        auto columns = dataset::columns(t);
-        auto& is_key = out[static_cast<std::size_t>(t)];
-        is_key.resize(columns.size());
-        for (std::size_t i = 0; i < columns.size(); ++i) is_key[i] = columns[i].ends_with("_SK");
-    }
-    return out;
-}
-
-bool parse_key(std::string_view cell, std::uint64_t& number) {
-    auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
-    return error == std::errc() && end == cell.data() + cell.size();
-}
-
-// The tables' rows as to_tsv would write them, but with the (non-empty) key
-// cells left out and noted in `out.keys`.
-[[gnu::noinline]] void format_rows(document_text& out, const dataset::tables& tables, const key_columns& keys) {
-    // Upper bounds, so that the text and the keys are allocated once.
-    std::size_t size = 0, key_count = 0;
-    for (auto t : dataset::all_tables) {
-        const auto& is_key = keys[static_cast<std::size_t>(t)];
-        key_count += tables[t].size() * static_cast<std::size_t>(std::count(is_key.begin(), is_key.end(), true));
-        for (const auto& row : tables[t]) {
-            size += row.size();   // the tabs and the line end
-            for (const auto& cell : row) size += cell.size();
-        }
-    }
-    out.text.reserve(size);
-    out.keys.reserve(key_count);
-    for (auto t : dataset::all_tables) {
-        auto index = static_cast<std::size_t>(t);
-        const auto& is_key = keys[index];
-        out.text_start[index] = out.text.size();
-        out.key_start[index] = out.keys.size();
-        for (const auto& row : tables[t]) {
-            for (std::size_t i = 0; i < row.size(); ++i) {
-                if (i != 0) out.text += '\t';
-                std::uint64_t number = 0;
-                if (i < is_key.size() && is_key[i] && !row[i].empty() && parse_key(row[i], number))
-                    out.keys.push_back(key_cell{out.text.size(), number});
-                else
-                    dataset::append_tsv_cell(out.text, row[i]);
-            }
-            out.text += '\n';
-        }
-        out.rows[index] = tables[t].size();
-    }
-    out.text_start[dataset::table_count] = out.text.size();
-    out.key_start[dataset::table_count] = out.keys.size();
 }
 
 // ---- one document ----------------------------------------------------------
@@ -643,109 +562,12 @@ private:
     std::string last_input_;
 };
 
-std::string megabytes(std::uint64_t bytes) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / 1e6);
-    return buffer;
-}
-
-std::string seconds(steady::duration elapsed) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f s", std::chrono::duration<double>(elapsed).count());
-    return buffer;
-}
-
 }  // namespace
 
 summary convert(std::span<const std::filesystem::path> inputs, const tsv_sink& sink, const options& opts) {
     std::size_t threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
     pipeline run(opts, threads);
     return run.run(inputs, sink);
-}
-
-summary write_tables(std::span<const std::filesystem::path> inputs, const std::filesystem::path& directory,
-                     const options& opts) {
-    std::filesystem::create_directories(directory);
-    // A document's lines are a few hundred bytes: gathered 256 KiB at a time
-    // per table before they are written, so that writing costs few system calls.
-    constexpr std::size_t chunk_size = std::size_t{256} << 10;
-    // Written under temporary names and renamed into place only once the run
-    // has ended well: a killed or failed run leaves the previous tables (or
-    // none), never eight files cut at different documents.
-    std::vector<std::unique_ptr<detail::output_file>> files;
-    std::array<std::string, dataset::table_count> pending;
-    for (auto t : dataset::all_tables) {
-        files.push_back(std::make_unique<detail::output_file>(directory / (std::string(dataset::name(t)) + ".tsv")));
-        auto& gathered = pending[static_cast<std::size_t>(t)];
-        gathered.reserve(chunk_size);
-        gathered.append(dataset::tsv_header(t));
-    }
-    auto const write_out = [&](dataset::table t) {
-        auto index = static_cast<std::size_t>(t);
-        files[index]->write(pending[index]);
-        pending[index].clear();
-    };
-    auto result = convert(
-        inputs,
-        [&](dataset::table t, std::string_view lines) {
-            auto& gathered = pending[static_cast<std::size_t>(t)];
-            gathered.append(lines);
-            if (gathered.size() >= chunk_size) write_out(t);
-        },
-        opts);
-    for (auto t : dataset::all_tables) {
-        write_out(t);
-        files[static_cast<std::size_t>(t)]->finish();
-    }
-    for (auto& file : files) file->commit();
-    return result;
-}
-
-// Tabs and line ends would break the TSV line, other control bytes (ESC) a
-// terminal: shown as \t, \n, \x1B.
-std::string escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\\') out += "\\\\";
-        else if (byte < 0x20 || byte == 0x7F) {
-            static constexpr char hex[] = "0123456789ABCDEF";
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        } else out += c;
-    }
-    return out;
-}
-
-void write_failures(const summary& s, std::ostream& out) {
-    for (const auto& f : s.failures) out << escaped(f.input) << '\t' << escaped(f.reason) << '\n';
-    for (const auto& w : s.warnings) out << escaped(w.input) << '\t' << escaped(w.reason) << '\n';
-}
-
-void write_failures(const summary& s, const std::filesystem::path& file) {
-    std::ostringstream text;
-    write_failures(s, text);
-    detail::output_file out(file);
-    out.write(text.str());
-    out.commit();
-}
-
-std::string describe(const progress& p) {
-    return std::to_string(p.documents_done) + " documents, " + std::to_string(p.documents_failed) + " failed, " +
-           std::to_string(p.documents_skipped) + " skipped, " + megabytes(p.bytes_read) + ", " + seconds(p.elapsed);
-}
-
-std::string describe(const summary& s) {
-    std::size_t rows = 0;
-    for (auto n : s.rows) rows += n;
-    return std::to_string(s.documents_read) + " documents, " + std::to_string(s.documents_converted) +
-           " converted, " + std::to_string(s.documents_failed) + " failed, " + std::to_string(s.documents_skipped) +
-           " skipped, " + std::to_string(s.documents_with_warnings) + " with warnings, " + std::to_string(rows) + " rows, " + megabytes(s.bytes_read) + ", " + seconds(s.elapsed);
 }
 
 }  // namespace form4::bulk

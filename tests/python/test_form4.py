@@ -644,5 +644,26 @@ class CommandLine(unittest.TestCase):
         self.assertIn("error", run.stderr)
 
 
+class Inputs(unittest.TestCase):
+    """Paths that C would misread, and FIFOs that would hang the call."""
+
+    def test_a_path_with_a_nul_byte_is_refused(self):
+        with self.assertRaises(ValueError):
+            form4.parse(str(SAMPLE) + "\0junk")
+        with self.assertRaises(ValueError):
+            form4.tables([str(SAMPLE) + "\0junk"])
+
+    def test_a_fifo_without_a_writer_is_refused_not_waited_for(self):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as directory:
+            fifo = os.path.join(directory, "no-writer.xml")
+            os.mkfifo(fifo)
+            with self.assertRaisesRegex(form4.ParseError, "FIFO with no writer"):
+                form4.parse(fifo)
+            with self.assertRaises(form4.ParseError):
+                form4.tables([fifo])
+
+
 if __name__ == "__main__":
     unittest.main()
