@@ -28,10 +28,13 @@ corpus_root=${FORM4_FUZZ_CORPUS_DIR:-$build_dir/fuzz-corpus}
 jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 export CC=${CC:-clang-14} CXX=${CXX:-clang++-14}
 
+# The form4 command too: fuzz/seed-corpus.sh renders every corpus XML file
+# with it to seed the text target (and a few minutes more to build).
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORM4_FUZZ=ON \
-  -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=OFF -DFORM4_BUILD_CAPI=OFF \
+  -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=ON -DFORM4_BUILD_CAPI=OFF \
   -DFORM4_SHARED_DIR="$shared_dir" >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all
+cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all form4_command
+export FORM4_COMMAND=${FORM4_COMMAND:-$build_dir/examples/form4/form4}
 
 # One dictionary per target: its own, plus the XML one where XML is inside.
 dictionary_for() {
