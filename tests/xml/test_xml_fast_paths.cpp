@@ -51,6 +51,10 @@ std::string document_with(const std::string& shares, const std::string& title = 
                           const std::string& code = "<value>A</value>",
                           const std::string& date = "<value>2020-01-02</value>") {
     return "<?xml version=\"1.0\"?>\n<ownershipDocument>\n<documentType>4</documentType>\n"
+           // What every schema requires, so that strict parsing keeps the document.
+           "<periodOfReport>2020-01-02</periodOfReport><issuer><issuerCik>0000000001</issuerCik></issuer>\n"
+           "<reportingOwner><reportingOwnerId><rptOwnerCik>0000000002</rptOwnerCik></reportingOwnerId>"
+           "</reportingOwner>\n<ownerSignature><signatureName>A</signatureName></ownerSignature>\n"
            "<nonDerivativeTable>\n<nonDerivativeTransaction>\n"
            "<securityTitle>" + title + "</securityTitle>\n"
            "<transactionDate>" + date + "</transactionDate>\n"
