@@ -12,7 +12,7 @@
 #   CC / CXX                  the compiler (default: the system's, gcc on Debian; clang works
 #                             too, but clang links no sanitizer runtime into libform4_c.so)
 # Time on 2 shared, busy cores (measured): the ASan half 34 min from scratch
-# (build of every target plus 1141 tests, of which the tests take about 5 min),
+# (build of every target plus the suite, 1,263 tests at the time of writing, of which the tests take about 5 min),
 # the TSan half 5 min (library and the two thread test programs, then 3 tests
 # in about 1 min). On 2 idle cores expect roughly half. Rebuilds are incremental.
 set -euo pipefail
