@@ -46,11 +46,18 @@ for file in "${sources[@]}"; do
   [ -f "$file" ] && add_seed "$file"
 done
 
+# The stylesheets include State_Codes.xsl, which the SEC does not publish:
+# a copy of them with the stub in its place (see corpus/README.md).
+sheets=$(mktemp -d)
+trap 'rm -rf "$sheets"' EXIT
+cp "$shared"/spec/xsl/*.xsl "$sheets"/ 2>/dev/null || true
+[ -f "$sheets/State_Codes.stub.xsl" ] && cp "$sheets/State_Codes.stub.xsl" "$sheets/State_Codes.xsl"
+
 # The stylesheet for a document: its form (3, 4, 5; /A the same) and the newest version of that form's sheet.
 stylesheet_for() {
   local form
   form=$(sed -n 's:.*<documentType>[[:space:]]*\([345]\).*:\1:p' "$1" | head -1)
-  [ -n "$form" ] && ls "$shared"/spec/xsl/"${form}"_X*.xsl 2>/dev/null | sort | tail -1
+  [ -n "$form" ] && ls "$sheets"/"${form}"_X*.xsl 2>/dev/null | sort | tail -1
 }
 
 if [ "$target" = text ] || [ "$target" = html ]; then
