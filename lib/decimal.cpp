@@ -19,33 +19,6 @@ std::string digits_of(std::int64_t mantissa) {
 
 }  // namespace
 
-std::optional<decimal> decimal::parse(std::string_view text) noexcept {
-    std::size_t i = 0;
-    bool negative = false;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
-    std::int64_t mantissa = 0;
-    int digits = 0, scale = 0, seen = 0;
-    bool in_fraction = false;
-    for (; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '.' && !in_fraction) {
-            in_fraction = true;
-            continue;
-        }
-        if (c < '0' || c > '9') return std::nullopt;
-        ++seen;
-        if (in_fraction) ++scale;
-        if (mantissa == 0 && c == '0') {
-            if (in_fraction && scale > max_scale) return std::nullopt;
-            continue;  // leading zeros do not count against the digit budget
-        }
-        if (++digits > max_digits || scale > max_scale) return std::nullopt;
-        mantissa = mantissa * 10 + (c - '0');
-    }
-    if (seen == 0) return std::nullopt;
-    return decimal(negative ? -mantissa : mantissa, scale);
-}
-
 std::string decimal::to_string() const {
     std::string digits = digits_of(mantissa_);
     if (scale_ > 0) {

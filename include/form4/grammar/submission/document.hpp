@@ -17,6 +17,12 @@ BOOST_SPIRIT_DECLARE(document_part_type, submission_type)
 }  // namespace form4::grammar::submission
 
 namespace form4::grammar::envelope {
-submission::document_part_type const& document_part();
-submission::submission_type const& submission();
+inline submission::document_part_type const& document_part() {
+    static submission::document_part_type const rule = "<DOCUMENT>";
+    return rule;
+}
+inline submission::submission_type const& submission() {
+    static submission::submission_type const rule = "submission";
+    return rule;
+}
 }  // namespace form4::grammar::envelope

@@ -1,9 +1,10 @@
 #pragma once
 // The submission header rules, both forms: the "KEY: value" text header of a
 // .txt submission (<SEC-HEADER>) and the tag form of a .nc feed file
-// (<SUBMISSION><ACCESSION-NUMBER>...). Declarations and accessors; the
-// definitions are in header_def.hpp, included only by lib/submission/header.cpp
-// and by tests that exercise single rules.
+// (<SUBMISSION><ACCESSION-NUMBER>...). Declarations and accessors
+// (inline: a rule is its name); the definitions are in header_def.hpp,
+// instantiated by one translation unit (lib/submission/header.cpp) and
+// included by tests that exercise single rules.
 #include "form4/grammar/submission/ast.hpp"
 #include "form4/grammar/submission/config.hpp"
 
@@ -41,12 +42,36 @@ BOOST_SPIRIT_DECLARE(text_field_type, text_group_type, text_block_type, text_hea
 }  // namespace form4::grammar::submission
 
 namespace form4::grammar::envelope {
-submission::text_field_type const& text_field();
-submission::text_group_type const& text_group();
-submission::text_block_type const& text_block();
-submission::text_header_type const& text_header();
-submission::tag_field_type const& tag_field();
-submission::tag_group_type const& tag_group();
-submission::tag_block_type const& tag_block();
-submission::tag_header_type const& tag_header();
+inline submission::text_field_type const& text_field() {
+    static submission::text_field_type const rule = "header field";
+    return rule;
+}
+inline submission::text_group_type const& text_group() {
+    static submission::text_group_type const rule = "header group";
+    return rule;
+}
+inline submission::text_block_type const& text_block() {
+    static submission::text_block_type const rule = "header block";
+    return rule;
+}
+inline submission::text_header_type const& text_header() {
+    static submission::text_header_type const rule = "<SEC-HEADER>";
+    return rule;
+}
+inline submission::tag_field_type const& tag_field() {
+    static submission::tag_field_type const rule = "tag field";
+    return rule;
+}
+inline submission::tag_group_type const& tag_group() {
+    static submission::tag_group_type const rule = "tag group";
+    return rule;
+}
+inline submission::tag_block_type const& tag_block() {
+    static submission::tag_block_type const rule = "tag block";
+    return rule;
+}
+inline submission::tag_header_type const& tag_header() {
+    static submission::tag_header_type const rule = "submission header";
+    return rule;
+}
 }  // namespace form4::grammar::envelope
