@@ -8,6 +8,8 @@
 #include <boost/json.hpp>
 
 #include "form4/model/description.hpp"
+#include "util/decimal_text.hpp"
+#include "util/iso_date.hpp"
 
 #include <concepts>
 #include <cstdint>
@@ -49,10 +51,7 @@ std::string date_text(const date& d) {
     if (d.is_not_a_date()) return "not-a-date-time";
     if (d.is_pos_infinity()) return "+infinity";
     if (d.is_neg_infinity()) return "-infinity";
-    auto ymd = d.year_month_day();
-    auto two_digits = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-    return std::to_string(static_cast<int>(ymd.year)) + "-" + two_digits(static_cast<int>(ymd.month)) + "-" +
-           two_digits(static_cast<int>(ymd.day));
+    return util::iso_date(d);
 }
 
 // "YYYY-MM-DDThh:mm:ss"; special values spelled as date_text spells them.
@@ -62,19 +61,10 @@ std::string date_time_text(const date_time& t) {
         if (t.is_neg_infinity()) return "-infinity";
         return "not-a-date-time";
     }
-    auto clock = t.time_of_day();
-    auto two_digits = [](long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-    return date_text(t.date()) + "T" + two_digits(clock.hours()) + ":" + two_digits(clock.minutes()) + ":" +
-           two_digits(clock.seconds());
+    return util::iso_date_time(t);
 }
 
-std::string decimal_text(const decimal& d) {
-    if (d.scale() >= 0) return d.to_string();
-    // A negative scale (never made by decimal::parse) means trailing zeros.
-    std::string text = d.to_string();
-    if (d.mantissa() != 0) text.append(static_cast<std::size_t>(-d.scale()), '0');
-    return text;
-}
+using util::decimal_text;
 
 // Reads [-]digits[.digits] of any length decimal::parse refuses: a mantissa
 // that fills std::int64_t, a scale over 18, or integer trailing zeros that only

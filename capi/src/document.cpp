@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "shim.hpp"
+#include "util/iso_date.hpp"
 
 using namespace form4::capi;
 
@@ -26,18 +27,10 @@ int put_optional_date_time(form4_datetime* out, const std::optional<form4::date_
     out->hour = static_cast<std::int32_t>(clock.hours());
     out->minute = static_cast<std::int32_t>(clock.minutes());
     out->second = static_cast<std::int32_t>(clock.seconds());
-    const auto two_digits = [](std::int32_t value, char* at) {
-        at[0] = static_cast<char>('0' + value / 10);
-        at[1] = static_cast<char>('0' + value % 10);
-    };
-    std::memcpy(out->iso, out->date.iso, 10);
-    out->iso[10] = 'T';
-    two_digits(out->hour, out->iso + 11);
-    out->iso[13] = ':';
-    two_digits(out->minute, out->iso + 14);
-    out->iso[16] = ':';
-    two_digits(out->second, out->iso + 17);
-    out->iso[19] = '\0';
+    std::memcpy(out->iso, out->date.iso, form4::util::iso_date_size);
+    form4::util::put_iso_clock(out->iso + form4::util::iso_date_size, static_cast<unsigned>(out->hour),
+                               static_cast<unsigned>(out->minute), static_cast<unsigned>(out->second));
+    out->iso[form4::util::iso_date_time_size] = '\0';
     return FORM4_OK;
 }
 

@@ -9,26 +9,11 @@
 namespace form4::capi::pickle {
 namespace {
 
-// "reporting_owner_id" -> "ReportingOwnerId": the model's classes in Python.
-std::string camel_case(std::string_view snake) {
-    std::string out;
-    bool upper = true;
-    for (char c : snake) {
-        if (c == '_') {
-            upper = true;
-            continue;
-        }
-        out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-        upper = false;
-    }
-    return out;
-}
-
 // (module, name) of each class, in class index order.
 std::vector<std::pair<std::string, std::string>> class_names() {
     std::vector<std::pair<std::string, std::string>> names;
     boost::mp11::mp_for_each<boost::mp11::mp_transform<std::type_identity, model::types>>([&](auto type) {
-        names.emplace_back("form4.model", camel_case(model::name_of<typename decltype(type)::type>()));
+        names.emplace_back("form4.model", model::python_name_of<typename decltype(type)::type>());
     });
     for (const char* name : {"Footnoted", "Coded", "Diagnostic"}) names.emplace_back("form4.model", name);
     names.emplace_back("decimal", "Decimal");

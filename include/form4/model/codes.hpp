@@ -114,53 +114,24 @@ inline constexpr std::array<std::pair<std::string_view, form_type>, 3> form_type
 
 }  // namespace code_tables
 
-inline document_type document_type_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::document_types, t);
-}
-inline transaction_code transaction_code_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::transaction_codes, t);
-}
-inline acquired_disposed acquired_disposed_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::acquired_disposed_codes, t);
-}
-inline ownership_form ownership_form_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::ownership_forms, t);
-}
-inline timeliness timeliness_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::timeliness_codes, t);
-}
-inline form_type form_type_from(std::string_view t) noexcept {
-    return code_tables::lookup(code_tables::form_types, t);
-}
-
-inline std::string_view to_string(document_type v) noexcept {
-    return code_tables::name_of(code_tables::document_types, v);
-}
-inline std::string_view to_string(transaction_code v) noexcept {
-    return code_tables::name_of(code_tables::transaction_codes, v);
-}
-inline std::string_view to_string(acquired_disposed v) noexcept {
-    return code_tables::name_of(code_tables::acquired_disposed_codes, v);
-}
-inline std::string_view to_string(ownership_form v) noexcept {
-    return code_tables::name_of(code_tables::ownership_forms, v);
-}
-inline std::string_view to_string(timeliness v) noexcept {
-    return code_tables::name_of(code_tables::timeliness_codes, v);
-}
-inline std::string_view to_string(form_type v) noexcept { return code_tables::name_of(code_tables::form_types, v); }
-
-#define FORM4_DEFINE_MAKE_CODED(E)                           \
-    template <>                                              \
-    inline coded<E> make_coded<E>(std::string_view text) {   \
-        return coded<E>{E##_from(text), std::string(text)};  \
+// E_from(text), to_string(E) and make_coded<E>(text) of a code E over its table.
+#define FORM4_DEFINE_CODE(E, TABLE)                              \
+    inline E E##_from(std::string_view text) noexcept {          \
+        return code_tables::lookup(code_tables::TABLE, text);    \
+    }                                                            \
+    inline std::string_view to_string(E value) noexcept {        \
+        return code_tables::name_of(code_tables::TABLE, value);  \
+    }                                                            \
+    template <>                                                  \
+    inline coded<E> make_coded<E>(std::string_view text) {       \
+        return coded<E>{E##_from(text), std::string(text)};      \
     }
-FORM4_DEFINE_MAKE_CODED(document_type)
-FORM4_DEFINE_MAKE_CODED(transaction_code)
-FORM4_DEFINE_MAKE_CODED(acquired_disposed)
-FORM4_DEFINE_MAKE_CODED(ownership_form)
-FORM4_DEFINE_MAKE_CODED(timeliness)
-FORM4_DEFINE_MAKE_CODED(form_type)
-#undef FORM4_DEFINE_MAKE_CODED
+FORM4_DEFINE_CODE(document_type, document_types)
+FORM4_DEFINE_CODE(transaction_code, transaction_codes)
+FORM4_DEFINE_CODE(acquired_disposed, acquired_disposed_codes)
+FORM4_DEFINE_CODE(ownership_form, ownership_forms)
+FORM4_DEFINE_CODE(timeliness, timeliness_codes)
+FORM4_DEFINE_CODE(form_type, form_types)
+#undef FORM4_DEFINE_CODE
 
 }  // namespace form4

@@ -5,6 +5,7 @@
 // and the tests against capi/python/form4/model.py all go through these, so
 // a new member of a described struct reaches all of them by itself.
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -51,10 +52,26 @@ constexpr void for_each_descriptor(F&& f) {
     boost::mp11::mp_for_each<members_of<T>>(f);
 }
 
-// The struct's name in C++ ("reporting_owner_id") and in Python ("ReportingOwnerId").
+// The struct's name in C++: "reporting_owner_id".
 template <described T>
 constexpr std::string_view name_of() noexcept {
     return model_name_of(static_cast<const std::remove_const_t<T>*>(nullptr));
+}
+
+// Its name in Python (capi/python/form4/model.py): "ReportingOwnerId".
+template <described T>
+std::string python_name_of() {
+    std::string out;
+    bool upper = true;
+    for (char c : name_of<T>()) {
+        if (c == '_') {
+            upper = true;
+            continue;
+        }
+        out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    return out;
 }
 
 }  // namespace form4::model

@@ -6,6 +6,7 @@
 // instantiated by one translation unit (lib/submission/header.cpp) and
 // included by tests that exercise single rules.
 #include "form4/grammar/submission/ast.hpp"
+#include "form4/grammar/accessor.hpp"
 #include "form4/grammar/submission/config.hpp"
 
 namespace form4::grammar::submission {
@@ -42,36 +43,12 @@ BOOST_SPIRIT_DECLARE(text_field_type, text_group_type, text_block_type, text_hea
 }  // namespace form4::grammar::submission
 
 namespace form4::grammar::envelope {
-inline submission::text_field_type const& text_field() {
-    static submission::text_field_type const rule = "header field";
-    return rule;
-}
-inline submission::text_group_type const& text_group() {
-    static submission::text_group_type const rule = "header group";
-    return rule;
-}
-inline submission::text_block_type const& text_block() {
-    static submission::text_block_type const rule = "header block";
-    return rule;
-}
-inline submission::text_header_type const& text_header() {
-    static submission::text_header_type const rule = "<SEC-HEADER>";
-    return rule;
-}
-inline submission::tag_field_type const& tag_field() {
-    static submission::tag_field_type const rule = "tag field";
-    return rule;
-}
-inline submission::tag_group_type const& tag_group() {
-    static submission::tag_group_type const rule = "tag group";
-    return rule;
-}
-inline submission::tag_block_type const& tag_block() {
-    static submission::tag_block_type const rule = "tag block";
-    return rule;
-}
-inline submission::tag_header_type const& tag_header() {
-    static submission::tag_header_type const rule = "submission header";
-    return rule;
-}
+FORM4_RULE_ACCESSOR(submission::text_field_type, text_field, "header field")
+FORM4_RULE_ACCESSOR(submission::text_group_type, text_group, "header group")
+FORM4_RULE_ACCESSOR(submission::text_block_type, text_block, "header block")
+FORM4_RULE_ACCESSOR(submission::text_header_type, text_header, "<SEC-HEADER>")
+FORM4_RULE_ACCESSOR(submission::tag_field_type, tag_field, "tag field")
+FORM4_RULE_ACCESSOR(submission::tag_group_type, tag_group, "tag group")
+FORM4_RULE_ACCESSOR(submission::tag_block_type, tag_block, "tag block")
+FORM4_RULE_ACCESSOR(submission::tag_header_type, tag_header, "submission header")
 }  // namespace form4::grammar::envelope

@@ -3,6 +3,7 @@
 // in ownership_document_def.hpp; one translation unit includes it and
 // instantiates the rule (lib/xml/ownership_document.cpp in the library, or a
 // program's own, which then needs nothing but these headers and Boost).
+#include "form4/grammar/accessor.hpp"
 #include "form4/grammar/xml/config.hpp"
 #include "form4/model/document.hpp"
 
@@ -15,10 +16,6 @@ BOOST_SPIRIT_DECLARE(ownership_document_type)
 }  // namespace form4::grammar::xml
 
 namespace form4::grammar {
-// <ownershipDocument>...</ownershipDocument> into a document. A rule is its
-// name; what it parses is the instantiation of ownership_document_def.hpp.
-inline xml::ownership_document_type const& ownership_document() {
-    static xml::ownership_document_type const rule = "ownershipDocument";
-    return rule;
-}
+// <ownershipDocument>...</ownershipDocument> into a document.
+FORM4_RULE_ACCESSOR(xml::ownership_document_type, ownership_document, "ownershipDocument")
 }  // namespace form4::grammar
