@@ -390,30 +390,27 @@ void write_pretty(const json::value& v, std::string& out, std::size_t depth) {
         out += '\n';
         out.append(level * 2, ' ');
     };
-    if (const auto* object = v.if_object(); object && !object->empty()) {
-        out += '{';
+    // Each item on a line of its own, indented one level deeper.
+    const auto items = [&](char open, char close, const auto& range, auto write_item) {
+        out += open;
         bool first = true;
-        for (const auto& member : *object) {
+        for (const auto& item : range) {
             if (!first) out += ',';
             first = false;
             newline(depth + 1);
+            write_item(item);
+        }
+        newline(depth);
+        out += close;
+    };
+    if (const auto* object = v.if_object(); object && !object->empty()) {
+        items('{', '}', *object, [&](const json::key_value_pair& member) {
             out += json::serialize(json::string(member.key()));
             out += ": ";
             write_pretty(member.value(), out, depth + 1);
-        }
-        newline(depth);
-        out += '}';
+        });
     } else if (const auto* array = v.if_array(); array && !array->empty()) {
-        out += '[';
-        bool first = true;
-        for (const auto& element : *array) {
-            if (!first) out += ',';
-            first = false;
-            newline(depth + 1);
-            write_pretty(element, out, depth + 1);
-        }
-        newline(depth);
-        out += ']';
+        items('[', ']', *array, [&](const json::value& element) { write_pretty(element, out, depth + 1); });
     } else {
         out += json::serialize(v);  // a long string, {} or []
     }

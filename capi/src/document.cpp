@@ -14,8 +14,8 @@ template <class Handle>
 const auto& model_of(const Handle* p) { return *impl(p); }
 const form4::document& model_of(const form4_document* p) { return *impl(p)->model; }
 
-int put_optional_date(form4_date* out, const std::optional<form4::date>& date, const char* function,
-                      const char* what) noexcept {
+int put_optional(form4_date* out, const std::optional<form4::date>& date, const char* function,
+                 const char* what) noexcept {
     if (!date || !put_date(out, *date)) return absent(function, what);
     return FORM4_OK;
 }
@@ -34,7 +34,7 @@ int put_optional_date_time(form4_datetime* out, const std::optional<form4::date_
     return FORM4_OK;
 }
 
-int put_optional_bool(int* out, const std::optional<bool>& flag, const char* function, const char* what) noexcept {
+int put_optional(int* out, const std::optional<bool>& flag, const char* function, const char* what) noexcept {
     if (!flag) return absent(function, what);
     *out = *flag ? 1 : 0;
     return FORM4_OK;
@@ -59,25 +59,17 @@ int put_item(const Handle** out, const std::vector<Item>& items, std::size_t ind
         });                                                                         \
     }
 
-// An optional flag: int NAME(int* out, const TYPE* p).
-#define FORM4_BOOL_GETTER(NAME, TYPE, MEMBER)                                       \
-    int NAME(int* out, const TYPE* p) {                                             \
+// An optional flag or date: int NAME(OUT* out, const TYPE* p), OUT int or form4_date.
+#define FORM4_OPTIONAL_GETTER(NAME, OUT, TYPE, MEMBER)                              \
+    int NAME(OUT* out, const TYPE* p) {                                             \
         return guarded(__func__, [&](const char* function) {                        \
             FORM4_CAPI_REQUIRE(out);                                                \
             FORM4_CAPI_REQUIRE(p);                                                  \
-            return put_optional_bool(out, model_of(p).MEMBER, function, #MEMBER);   \
+            return put_optional(out, model_of(p).MEMBER, function, #MEMBER);        \
         });                                                                         \
     }
-
-// An optional date: int NAME(form4_date* out, const TYPE* p).
-#define FORM4_DATE_GETTER(NAME, TYPE, MEMBER)                                       \
-    int NAME(form4_date* out, const TYPE* p) {                                      \
-        return guarded(__func__, [&](const char* function) {                        \
-            FORM4_CAPI_REQUIRE(out);                                                \
-            FORM4_CAPI_REQUIRE(p);                                                  \
-            return put_optional_date(out, model_of(p).MEMBER, function, #MEMBER);   \
-        });                                                                         \
-    }
+#define FORM4_BOOL_GETTER(NAME, TYPE, MEMBER) FORM4_OPTIONAL_GETTER(NAME, int, TYPE, MEMBER)
+#define FORM4_DATE_GETTER(NAME, TYPE, MEMBER) FORM4_OPTIONAL_GETTER(NAME, form4_date, TYPE, MEMBER)
 
 // A list: NAME_count(size_t* out, doc) and NAME(const HANDLE** out, doc, index).
 #define FORM4_LIST_GETTERS(NAME, HANDLE, MEMBER)                                    \

@@ -94,9 +94,13 @@ int form4_dataset_to_pickle(char** out, size_t* out_len, const form4_dataset* da
         w.text("builtins");
         w.text("dict");
         w.opcode(op::stack_global);
-        const std::uint32_t dict_type = next_memo;
-        w.put(next_memo++);
-        w.opcode(op::pop);
+        // Memoizes the object on the stack and takes it off: its memo index.
+        const auto keep = [&] {
+            w.put(next_memo);
+            w.opcode(op::pop);
+            return next_memo++;
+        };
+        const std::uint32_t dict_type = keep();
         w.opcode(op::empty_dict);
         w.opcode(op::mark);
         for (std::size_t t = 0; t < ds::table_count; ++t) {
@@ -112,9 +116,7 @@ int form4_dataset_to_pickle(char** out, size_t* out_len, const form4_dataset* da
                 w.text("");
             }
             w.opcode(op::setitems);
-            const std::uint32_t template_row = next_memo;
-            w.put(next_memo++);
-            w.opcode(op::pop);
+            const std::uint32_t template_row = keep();
             w.opcode(op::empty_list);
             if (!rows[t].empty()) {
                 w.opcode(op::mark);

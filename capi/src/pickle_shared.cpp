@@ -98,30 +98,32 @@ const shared_objects& shared() {
                 entry();
             }
         }
-        for (std::size_t k = 0; k < coded_kinds; ++k) {
-            s.coded[k] = next;
-            for (std::size_t i = 0; i < kind_sizes[k]; ++i) {
-                begin_object(class_of(cls::Coded));
-                w.get(shared_objects::of_key(key("value")));
-                w.get(s.member[k] + static_cast<std::uint32_t>(i));
-                w.get(shared_objects::of_key(key("text")));
-                w.text(code_text(static_cast<kind>(k), i));
-                end_object();
-                entry();
+        // One object per code of each kind: its first entry's index in `first`.
+        const auto per_code = [&](std::array<std::uint32_t, coded_kinds>& first, auto write) {
+            for (std::size_t k = 0; k < coded_kinds; ++k) {
+                first[k] = next;
+                for (std::size_t i = 0; i < kind_sizes[k]; ++i) {
+                    write(k, static_cast<std::uint32_t>(i));
+                    entry();
+                }
             }
-        }
-        for (std::size_t k = 0; k < coded_kinds; ++k) {
-            s.footnoted_coded[k] = next;
-            for (std::size_t i = 0; i < kind_sizes[k]; ++i) {
-                begin_object(class_of(cls::Footnoted));
-                w.get(shared_objects::of_key(key("value")));
-                w.get(s.coded[k] + static_cast<std::uint32_t>(i));
-                w.get(shared_objects::of_key(key("footnotes")));
-                w.opcode(op::empty_tuple);
-                end_object();
-                entry();
-            }
-        }
+        };
+        per_code(s.coded, [&](std::size_t k, std::uint32_t i) {
+            begin_object(class_of(cls::Coded));
+            w.get(shared_objects::of_key(key("value")));
+            w.get(s.member[k] + i);
+            w.get(shared_objects::of_key(key("text")));
+            w.text(code_text(static_cast<kind>(k), i));
+            end_object();
+        });
+        per_code(s.footnoted_coded, [&](std::size_t k, std::uint32_t i) {
+            begin_object(class_of(cls::Footnoted));
+            w.get(shared_objects::of_key(key("value")));
+            w.get(s.coded[k] + i);
+            w.get(shared_objects::of_key(key("footnotes")));
+            w.opcode(op::empty_tuple);
+            end_object();
+        });
         begin_object(class_of(cls::Footnoted));
         w.get(shared_objects::of_key(key("value")));
         w.opcode(op::none);
