@@ -1,10 +1,15 @@
 // The model as JSON and back (schema: docs/json-schema.md).
 //
-// Every model struct lists its members once, in `members(io, x)`: the writer
-// and the reader walk the same list, so the two directions cannot drift apart.
+// The writer and the reader walk the model's one description
+// (form4/model/description.hpp), so the two directions cannot drift apart and
+// a new model member is written and read without an edit here.
 #include "form4/json.hpp"
 
 #include <boost/json.hpp>
+
+#include "form4/model/description.hpp"
+#include "util/decimal_text.hpp"
+#include "util/iso_date.hpp"
 
 #include <concepts>
 #include <cstdint>
@@ -25,195 +30,17 @@ namespace json = boost::json;
 constexpr std::int64_t schema_version_number = json_schema_version;
 constexpr std::string_view version_member = "form4_json_version";
 
-template <class T, class Model>
-concept model_of = std::same_as<std::remove_const_t<T>, Model>;
-
 // ---------------------------------------------------------------------------
-// The member lists. `io(name, field)` either writes or reads the field.
+// The member lists: the model's description (form4/model/description.hpp).
+// `io(name, field)` either writes or reads the field.
 
-template <class Io, model_of<issuer> T>
+template <class Io, model::described T>
 void members(Io& io, T& x) {
-    io("cik", x.cik);
-    io("name", x.name);
-    io("trading_symbol", x.trading_symbol);
-    io("foreign_trading_symbol", x.foreign_trading_symbol);
+    model::for_each_member(x, [&](std::string_view name, auto& field) { io(name, field); });
 }
 
-template <class Io, model_of<reporting_owner_id> T>
-void members(Io& io, T& x) {
-    io("cik", x.cik);
-    io("ccc", x.ccc);
-    io("name", x.name);
-}
-
-template <class Io, model_of<address> T>
-void members(Io& io, T& x) {
-    io("street1", x.street1);
-    io("street2", x.street2);
-    io("city", x.city);
-    io("state", x.state);
-    io("zip_code", x.zip_code);
-    io("state_description", x.state_description);
-    io("non_us_state_territory", x.non_us_state_territory);
-    io("country", x.country);
-    io("non_us_address", x.non_us_address);
-    io("good_address", x.good_address);
-}
-
-template <class Io, model_of<relationship> T>
-void members(Io& io, T& x) {
-    io("is_director", x.is_director);
-    io("is_officer", x.is_officer);
-    io("is_ten_percent_owner", x.is_ten_percent_owner);
-    io("is_other", x.is_other);
-    io("officer_title", x.officer_title);
-    io("other_text", x.other_text);
-}
-
-template <class Io, model_of<reporting_owner> T>
-void members(Io& io, T& x) {
-    io("id", x.id);
-    io("address", x.address);
-    io("relationship", x.relationship);
-}
-
-template <class Io, model_of<transaction_coding> T>
-void members(Io& io, T& x) {
-    io("form_type", x.form_type);
-    io("code", x.code);
-    io("equity_swap_involved", x.equity_swap_involved);
-    io("footnotes", x.footnote_ids);
-}
-
-template <class Io, model_of<holding_coding> T>
-void members(Io& io, T& x) {
-    io("form_type", x.form_type);
-    io("footnotes", x.footnote_ids);
-}
-
-template <class Io, model_of<post_transaction_amounts> T>
-void members(Io& io, T& x) {
-    io("shares_owned", x.shares_owned);
-    io("value_owned", x.value_owned);
-}
-
-template <class Io, model_of<ownership_nature> T>
-void members(Io& io, T& x) {
-    io("direct_or_indirect", x.direct_or_indirect);
-    io("nature", x.nature);
-}
-
-template <class Io, model_of<underlying_security> T>
-void members(Io& io, T& x) {
-    io("title", x.title);
-    io("shares", x.shares);
-    io("value", x.value);
-}
-
-template <class Io, model_of<non_derivative_transaction> T>
-void members(Io& io, T& x) {
-    io("security_title", x.security_title);
-    io("transaction_date", x.transaction_date);
-    io("deemed_execution_date", x.deemed_execution_date);
-    io("coding", x.coding);
-    io("timeliness", x.timeliness);
-    io("shares", x.shares);
-    io("price_per_share", x.price_per_share);
-    io("acquired_disposed", x.acquired_disposed);
-    io("post_transaction", x.post_transaction);
-    io("ownership", x.ownership);
-}
-
-template <class Io, model_of<non_derivative_holding> T>
-void members(Io& io, T& x) {
-    io("security_title", x.security_title);
-    io("coding", x.coding);
-    io("post_transaction", x.post_transaction);
-    io("ownership", x.ownership);
-}
-
-template <class Io, model_of<derivative_transaction> T>
-void members(Io& io, T& x) {
-    io("security_title", x.security_title);
-    io("conversion_or_exercise_price", x.conversion_or_exercise_price);
-    io("transaction_date", x.transaction_date);
-    io("deemed_execution_date", x.deemed_execution_date);
-    io("coding", x.coding);
-    io("timeliness", x.timeliness);
-    io("shares", x.shares);
-    io("total_value", x.total_value);
-    io("price_per_share", x.price_per_share);
-    io("acquired_disposed", x.acquired_disposed);
-    io("exercise_date", x.exercise_date);
-    io("expiration_date", x.expiration_date);
-    io("underlying", x.underlying);
-    io("post_transaction", x.post_transaction);
-    io("ownership", x.ownership);
-}
-
-template <class Io, model_of<derivative_holding> T>
-void members(Io& io, T& x) {
-    io("security_title", x.security_title);
-    io("conversion_or_exercise_price", x.conversion_or_exercise_price);
-    io("coding", x.coding);
-    io("exercise_date", x.exercise_date);
-    io("expiration_date", x.expiration_date);
-    io("underlying", x.underlying);
-    io("post_transaction", x.post_transaction);
-    io("ownership", x.ownership);
-}
-
-template <class Io, model_of<footnote> T>
-void members(Io& io, T& x) {
-    io("id", x.id);
-    io("text", x.text);
-}
-
-template <class Io, model_of<signature> T>
-void members(Io& io, T& x) {
-    io("name", x.name);
-    io("date", x.date);
-}
-
-template <class Io, model_of<filing_metadata> T>
-void members(Io& io, T& x) {
-    io("accession_number", x.accession_number);
-    io("filing_date", x.filing_date);
-    io("submission_type", x.submission_type);
-    io("file_numbers", x.file_numbers);
-    io("acceptance_datetime", x.acceptance_datetime);
-}
-
-// form4_json_version is handled by to_json/from_json themselves.
-template <class Io, model_of<document> T>
-void members(Io& io, T& x) {
-    io("schema_version", x.schema_version);
-    io("type", x.type);
-    io("period_of_report", x.period_of_report);
-    io("date_of_original_submission", x.date_of_original_submission);
-    io("no_securities_owned", x.no_securities_owned);
-    io("not_subject_to_section16", x.not_subject_to_section16);
-    io("form3_holdings_reported", x.form3_holdings_reported);
-    io("form4_transactions_reported", x.form4_transactions_reported);
-    io("aff10b5_one", x.aff10b5_one);
-    io("issuer", x.issuer);
-    io("reporting_owners", x.reporting_owners);
-    io("non_derivative_transactions", x.non_derivative_transactions);
-    io("non_derivative_holdings", x.non_derivative_holdings);
-    io("derivative_transactions", x.derivative_transactions);
-    io("derivative_holdings", x.derivative_holdings);
-    io("footnotes", x.footnotes);
-    io("remarks", x.remarks);
-    io("signatures", x.signatures);
-    io("filing", x.filing);
-}
-
-struct member_probe {
-    template <class T>
-    void operator()(std::string_view, T&) {}
-};
 template <class T>
-concept record = requires(member_probe& io, T& x) { members(io, x); };
+concept record = model::described<T>;
 
 // ---------------------------------------------------------------------------
 // Scalars as text.
@@ -224,10 +51,7 @@ std::string date_text(const date& d) {
     if (d.is_not_a_date()) return "not-a-date-time";
     if (d.is_pos_infinity()) return "+infinity";
     if (d.is_neg_infinity()) return "-infinity";
-    auto ymd = d.year_month_day();
-    auto two_digits = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-    return std::to_string(static_cast<int>(ymd.year)) + "-" + two_digits(static_cast<int>(ymd.month)) + "-" +
-           two_digits(static_cast<int>(ymd.day));
+    return util::iso_date(d);
 }
 
 // "YYYY-MM-DDThh:mm:ss"; special values spelled as date_text spells them.
@@ -237,19 +61,10 @@ std::string date_time_text(const date_time& t) {
         if (t.is_neg_infinity()) return "-infinity";
         return "not-a-date-time";
     }
-    auto clock = t.time_of_day();
-    auto two_digits = [](long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-    return date_text(t.date()) + "T" + two_digits(clock.hours()) + ":" + two_digits(clock.minutes()) + ":" +
-           two_digits(clock.seconds());
+    return util::iso_date_time(t);
 }
 
-std::string decimal_text(const decimal& d) {
-    if (d.scale() >= 0) return d.to_string();
-    // A negative scale (never made by decimal::parse) means trailing zeros.
-    std::string text = d.to_string();
-    if (d.mantissa() != 0) text.append(static_cast<std::size_t>(-d.scale()), '0');
-    return text;
-}
+using util::decimal_text;
 
 // Reads [-]digits[.digits] of any length decimal::parse refuses: a mantissa
 // that fills std::int64_t, a scale over 18, or integer trailing zeros that only
@@ -575,30 +390,27 @@ void write_pretty(const json::value& v, std::string& out, std::size_t depth) {
         out += '\n';
         out.append(level * 2, ' ');
     };
-    if (const auto* object = v.if_object(); object && !object->empty()) {
-        out += '{';
+    // Each item on a line of its own, indented one level deeper.
+    const auto items = [&](char open, char close, const auto& range, auto write_item) {
+        out += open;
         bool first = true;
-        for (const auto& member : *object) {
+        for (const auto& item : range) {
             if (!first) out += ',';
             first = false;
             newline(depth + 1);
+            write_item(item);
+        }
+        newline(depth);
+        out += close;
+    };
+    if (const auto* object = v.if_object(); object && !object->empty()) {
+        items('{', '}', *object, [&](const json::key_value_pair& member) {
             out += json::serialize(json::string(member.key()));
             out += ": ";
             write_pretty(member.value(), out, depth + 1);
-        }
-        newline(depth);
-        out += '}';
+        });
     } else if (const auto* array = v.if_array(); array && !array->empty()) {
-        out += '[';
-        bool first = true;
-        for (const auto& element : *array) {
-            if (!first) out += ',';
-            first = false;
-            newline(depth + 1);
-            write_pretty(element, out, depth + 1);
-        }
-        newline(depth);
-        out += ']';
+        items('[', ']', *array, [&](const json::value& element) { write_pretty(element, out, depth + 1); });
     } else {
         out += json::serialize(v);  // a long string, {} or []
     }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "shim.hpp"
+#include "util/iso_date.hpp"
 
 using namespace form4::capi;
 
@@ -13,8 +14,8 @@ template <class Handle>
 const auto& model_of(const Handle* p) { return *impl(p); }
 const form4::document& model_of(const form4_document* p) { return *impl(p)->model; }
 
-int put_optional_date(form4_date* out, const std::optional<form4::date>& date, const char* function,
-                      const char* what) noexcept {
+int put_optional(form4_date* out, const std::optional<form4::date>& date, const char* function,
+                 const char* what) noexcept {
     if (!date || !put_date(out, *date)) return absent(function, what);
     return FORM4_OK;
 }
@@ -26,22 +27,14 @@ int put_optional_date_time(form4_datetime* out, const std::optional<form4::date_
     out->hour = static_cast<std::int32_t>(clock.hours());
     out->minute = static_cast<std::int32_t>(clock.minutes());
     out->second = static_cast<std::int32_t>(clock.seconds());
-    const auto two_digits = [](std::int32_t value, char* at) {
-        at[0] = static_cast<char>('0' + value / 10);
-        at[1] = static_cast<char>('0' + value % 10);
-    };
-    std::memcpy(out->iso, out->date.iso, 10);
-    out->iso[10] = 'T';
-    two_digits(out->hour, out->iso + 11);
-    out->iso[13] = ':';
-    two_digits(out->minute, out->iso + 14);
-    out->iso[16] = ':';
-    two_digits(out->second, out->iso + 17);
-    out->iso[19] = '\0';
+    std::memcpy(out->iso, out->date.iso, form4::util::iso_date_size);
+    form4::util::put_iso_clock(out->iso + form4::util::iso_date_size, static_cast<unsigned>(out->hour),
+                               static_cast<unsigned>(out->minute), static_cast<unsigned>(out->second));
+    out->iso[form4::util::iso_date_time_size] = '\0';
     return FORM4_OK;
 }
 
-int put_optional_bool(int* out, const std::optional<bool>& flag, const char* function, const char* what) noexcept {
+int put_optional(int* out, const std::optional<bool>& flag, const char* function, const char* what) noexcept {
     if (!flag) return absent(function, what);
     *out = *flag ? 1 : 0;
     return FORM4_OK;
@@ -66,25 +59,17 @@ int put_item(const Handle** out, const std::vector<Item>& items, std::size_t ind
         });                                                                         \
     }
 
-// An optional flag: int NAME(int* out, const TYPE* p).
-#define FORM4_BOOL_GETTER(NAME, TYPE, MEMBER)                                       \
-    int NAME(int* out, const TYPE* p) {                                             \
+// An optional flag or date: int NAME(OUT* out, const TYPE* p), OUT int or form4_date.
+#define FORM4_OPTIONAL_GETTER(NAME, OUT, TYPE, MEMBER)                              \
+    int NAME(OUT* out, const TYPE* p) {                                             \
         return guarded(__func__, [&](const char* function) {                        \
             FORM4_CAPI_REQUIRE(out);                                                \
             FORM4_CAPI_REQUIRE(p);                                                  \
-            return put_optional_bool(out, model_of(p).MEMBER, function, #MEMBER);   \
+            return put_optional(out, model_of(p).MEMBER, function, #MEMBER);        \
         });                                                                         \
     }
-
-// An optional date: int NAME(form4_date* out, const TYPE* p).
-#define FORM4_DATE_GETTER(NAME, TYPE, MEMBER)                                       \
-    int NAME(form4_date* out, const TYPE* p) {                                      \
-        return guarded(__func__, [&](const char* function) {                        \
-            FORM4_CAPI_REQUIRE(out);                                                \
-            FORM4_CAPI_REQUIRE(p);                                                  \
-            return put_optional_date(out, model_of(p).MEMBER, function, #MEMBER);   \
-        });                                                                         \
-    }
+#define FORM4_BOOL_GETTER(NAME, TYPE, MEMBER) FORM4_OPTIONAL_GETTER(NAME, int, TYPE, MEMBER)
+#define FORM4_DATE_GETTER(NAME, TYPE, MEMBER) FORM4_OPTIONAL_GETTER(NAME, form4_date, TYPE, MEMBER)
 
 // A list: NAME_count(size_t* out, doc) and NAME(const HANDLE** out, doc, index).
 #define FORM4_LIST_GETTERS(NAME, HANDLE, MEMBER)                                    \

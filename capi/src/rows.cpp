@@ -1,11 +1,16 @@
 // Table I and II rows, read field by field (FORM4_FIELD_*).
 //
-// One resolver maps (row kind, field) to a view of the model's value; each
-// getter only checks the kind and copies out. Whether a table has a field
-// is decided by the row type's members (requires-expressions), so the
-// C field table cannot drift from the model.
+// Each field number names a member of the rows by its path in the model's
+// description ("underlying.title"); one walk over the description finds it
+// in a row, and the member's type says the kind of value it holds. Whether a
+// table has a field is whether its row type has that member, so the C field
+// table cannot drift from the model.
 #include <cstring>
+#include <optional>
+#include <string_view>
+#include <type_traits>
 
+#include "form4/model/description.hpp"
 #include "shim.hpp"
 
 using namespace form4::capi;
@@ -13,35 +18,35 @@ using namespace form4::capi;
 namespace {
 
 struct field_info {
-    const char* name;
-    std::int32_t kind;
+    const char* name;       // the C name (form4_field_name)
+    std::string_view path;  // the member in a row, C++ member names joined by '.'
 };
 
 // Indexed by FORM4_FIELD_*; entry 0 is not a field.
 constexpr std::array<field_info, FORM4_FIELD_COUNT> fields{{
-    {"", FORM4_KIND_NONE},
-    {"security_title", FORM4_KIND_TEXT},
-    {"conversion_or_exercise_price", FORM4_KIND_DECIMAL},
-    {"transaction_date", FORM4_KIND_DATE},
-    {"deemed_execution_date", FORM4_KIND_DATE},
-    {"coding", FORM4_KIND_NONE},
-    {"form_type", FORM4_KIND_CODE},
-    {"transaction_code", FORM4_KIND_CODE},
-    {"equity_swap_involved", FORM4_KIND_BOOL},
-    {"timeliness", FORM4_KIND_CODE},
-    {"shares", FORM4_KIND_DECIMAL},
-    {"price_per_share", FORM4_KIND_DECIMAL},
-    {"total_value", FORM4_KIND_DECIMAL},
-    {"acquired_disposed", FORM4_KIND_CODE},
-    {"exercise_date", FORM4_KIND_DATE},
-    {"expiration_date", FORM4_KIND_DATE},
-    {"underlying_title", FORM4_KIND_TEXT},
-    {"underlying_shares", FORM4_KIND_DECIMAL},
-    {"underlying_value", FORM4_KIND_DECIMAL},
-    {"shares_owned_following", FORM4_KIND_DECIMAL},
-    {"value_owned_following", FORM4_KIND_DECIMAL},
-    {"direct_or_indirect", FORM4_KIND_CODE},
-    {"nature_of_ownership", FORM4_KIND_TEXT},
+    {"", ""},
+    {"security_title", "security_title"},
+    {"conversion_or_exercise_price", "conversion_or_exercise_price"},
+    {"transaction_date", "transaction_date"},
+    {"deemed_execution_date", "deemed_execution_date"},
+    {"coding", "coding"},
+    {"form_type", "coding.form_type"},
+    {"transaction_code", "coding.code"},
+    {"equity_swap_involved", "coding.equity_swap_involved"},
+    {"timeliness", "timeliness"},
+    {"shares", "shares"},
+    {"price_per_share", "price_per_share"},
+    {"total_value", "total_value"},
+    {"acquired_disposed", "acquired_disposed"},
+    {"exercise_date", "exercise_date"},
+    {"expiration_date", "expiration_date"},
+    {"underlying_title", "underlying.title"},
+    {"underlying_shares", "underlying.shares"},
+    {"underlying_value", "underlying.value"},
+    {"shares_owned_following", "post_transaction.shares_owned"},
+    {"value_owned_following", "post_transaction.value_owned"},
+    {"direct_or_indirect", "ownership.direct_or_indirect"},
+    {"nature_of_ownership", "ownership.nature"},
 }};
 
 bool is_field(std::int32_t field) noexcept { return field > 0 && field < FORM4_FIELD_COUNT; }
@@ -63,6 +68,7 @@ const char* table_name(std::int32_t table) noexcept {
 // are set; `present` says whether the filing gave a value.
 struct field_view {
     bool present = false;
+    std::int32_t kind = FORM4_KIND_NONE;
     const std::string* text = nullptr;
     const form4::decimal* number = nullptr;
     const form4::date* date = nullptr;
@@ -73,106 +79,117 @@ struct field_view {
 };
 
 template <class T>
-field_view footnoted_view(const form4::footnoted<T>& value) {
-    field_view view;
-    view.present = value.value.has_value();
-    view.footnotes = &value.footnote_ids;
-    if constexpr (std::is_same_v<T, std::string>) {
-        if (value.value) view.text = &*value.value;
-    } else if constexpr (std::is_same_v<T, form4::decimal>) {
-        if (value.value) view.number = &*value.value;
-    } else if constexpr (std::is_same_v<T, form4::date>) {
-        if (value.value) view.date = &*value.value;
-    } else {  // coded<Enum>
-        if (value.value) {
-            view.code = code_value(value.value->value);
-            view.code_text = &value.value->text;
-        }
-    }
-    return view;
-}
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
 
 template <class Enum>
-field_view coded_view(const form4::coded<Enum>& code) {
-    field_view view;
-    view.present = true;
+void view_code(field_view& view, const form4::coded<Enum>& code) {
     view.code = code_value(code.value);
     view.code_text = &code.text;
-    return view;
 }
 
-// FORM4_E_NOT_APPLICABLE when Row has no such field; otherwise fills *view.
-template <class Row>
-int resolve(field_view& view, const Row& row, std::int32_t field) {
-#define FORM4_FOOTNOTED(FIELD, ...)                                  \
-    case FIELD:                                                      \
-        if constexpr (requires { row.__VA_ARGS__; }) {               \
-            view = footnoted_view(row.__VA_ARGS__);                  \
-            return FORM4_OK;                                         \
-        } else {                                                     \
-            return FORM4_E_NOT_APPLICABLE;                           \
+// The view of a leaf member; `given`: whatever holds it is in the row (a
+// coding's code is absent with the coding).
+template <class T>
+void view_of(field_view& view, const form4::footnoted<T>& value, bool) {
+    if constexpr (std::is_same_v<T, std::string>) view.kind = FORM4_KIND_TEXT;
+    else if constexpr (std::is_same_v<T, form4::decimal>) view.kind = FORM4_KIND_DECIMAL;
+    else if constexpr (std::is_same_v<T, form4::date>) view.kind = FORM4_KIND_DATE;
+    else view.kind = FORM4_KIND_CODE;  // coded<Enum>
+    view.present = value.value.has_value();
+    view.footnotes = &value.footnote_ids;
+    if (!value.value) return;
+    if constexpr (std::is_same_v<T, std::string>) view.text = &*value.value;
+    else if constexpr (std::is_same_v<T, form4::decimal>) view.number = &*value.value;
+    else if constexpr (std::is_same_v<T, form4::date>) view.date = &*value.value;
+    else view_code(view, *value.value);
+}
+template <class Enum>
+void view_of(field_view& view, const form4::coded<Enum>& code, bool given) {
+    view.kind = FORM4_KIND_CODE;
+    view.present = given;
+    if (given) view_code(view, code);
+}
+void view_of(field_view& view, const std::optional<bool>& flag, bool given) {
+    view.kind = FORM4_KIND_BOOL;
+    view.present = given && flag.has_value();
+    view.flag = view.present && *flag;
+}
+// A coding as a whole: footnotes only.
+template <form4::model::described T>
+void view_of(field_view& view, const std::optional<T>& group, bool) {
+    view.present = group.has_value();
+    if (group) view.footnotes = &group->footnote_ids;
+}
+
+// Finds the member at `path` in `x` and views it; false when T has no such member.
+template <form4::model::described T>
+bool view_path(field_view& view, const T& x, std::string_view path, bool given) {
+    const auto dot = path.find('.');
+    const std::string_view head = path.substr(0, dot);
+    bool found = false;
+    form4::model::for_each_descriptor<T>([&](auto d) {
+        if (found || head != d.name) return;
+        const auto& member = x.*d.pointer;
+        using member_type = std::remove_cvref_t<decltype(member)>;
+        if (dot == std::string_view::npos) {
+            if constexpr (requires { view_of(view, member, given); }) {
+                view_of(view, member, given);
+                found = true;
+            }
+        } else if constexpr (form4::model::described<member_type>) {
+            found = view_path(view, member, path.substr(dot + 1), given);
+        } else if constexpr (is_optional<member_type>::value) {
+            if constexpr (form4::model::described<typename member_type::value_type>) {
+                const typename member_type::value_type absent{};  // what an absent group would hold: nothing
+                found = view_path(view, member ? *member : absent, path.substr(dot + 1), given && member.has_value());
+            }
         }
-    switch (field) {
-        FORM4_FOOTNOTED(FORM4_FIELD_SECURITY_TITLE, security_title)
-        FORM4_FOOTNOTED(FORM4_FIELD_CONVERSION_OR_EXERCISE_PRICE, conversion_or_exercise_price)
-        FORM4_FOOTNOTED(FORM4_FIELD_TRANSACTION_DATE, transaction_date)
-        FORM4_FOOTNOTED(FORM4_FIELD_DEEMED_EXECUTION_DATE, deemed_execution_date)
-        FORM4_FOOTNOTED(FORM4_FIELD_TIMELINESS, timeliness)
-        FORM4_FOOTNOTED(FORM4_FIELD_SHARES, shares)
-        FORM4_FOOTNOTED(FORM4_FIELD_PRICE_PER_SHARE, price_per_share)
-        FORM4_FOOTNOTED(FORM4_FIELD_TOTAL_VALUE, total_value)
-        FORM4_FOOTNOTED(FORM4_FIELD_ACQUIRED_DISPOSED, acquired_disposed)
-        FORM4_FOOTNOTED(FORM4_FIELD_EXERCISE_DATE, exercise_date)
-        FORM4_FOOTNOTED(FORM4_FIELD_EXPIRATION_DATE, expiration_date)
-        FORM4_FOOTNOTED(FORM4_FIELD_UNDERLYING_TITLE, underlying.title)
-        FORM4_FOOTNOTED(FORM4_FIELD_UNDERLYING_SHARES, underlying.shares)
-        FORM4_FOOTNOTED(FORM4_FIELD_UNDERLYING_VALUE, underlying.value)
-        FORM4_FOOTNOTED(FORM4_FIELD_SHARES_OWNED_FOLLOWING, post_transaction.shares_owned)
-        FORM4_FOOTNOTED(FORM4_FIELD_VALUE_OWNED_FOLLOWING, post_transaction.value_owned)
-        FORM4_FOOTNOTED(FORM4_FIELD_DIRECT_OR_INDIRECT, ownership.direct_or_indirect)
-        FORM4_FOOTNOTED(FORM4_FIELD_NATURE_OF_OWNERSHIP, ownership.nature)
-#undef FORM4_FOOTNOTED
-        // The coding is optional as a whole; its parts are present with it.
-        case FORM4_FIELD_CODING:
-            view.present = row.coding.has_value();
-            if (row.coding) view.footnotes = &row.coding->footnote_ids;
-            return FORM4_OK;
-        case FORM4_FIELD_FORM_TYPE:
-            if (row.coding) view = coded_view(row.coding->form_type);
-            return FORM4_OK;
-        case FORM4_FIELD_TRANSACTION_CODE:
-            if constexpr (requires { row.coding->code; }) {
-                if (row.coding) view = coded_view(row.coding->code);
-                return FORM4_OK;
-            } else {
-                return FORM4_E_NOT_APPLICABLE;
-            }
-        case FORM4_FIELD_EQUITY_SWAP_INVOLVED:
-            if constexpr (requires { row.coding->equity_swap_involved; }) {
-                if (row.coding && row.coding->equity_swap_involved) {
-                    view.present = true;
-                    view.flag = *row.coding->equity_swap_involved;
-                }
-                return FORM4_OK;
-            } else {
-                return FORM4_E_NOT_APPLICABLE;
-            }
-        default: return FORM4_E_INVALID_ARGUMENT;
-    }
+    });
+    return found;
 }
 
+// FORM4_E_NOT_APPLICABLE when the row's table has no such field; otherwise fills *view.
 int resolve(field_view& view, const row_impl& row, std::int32_t field) {
+    const std::string_view path = fields[static_cast<std::size_t>(field)].path;
+    const auto in = [&](const auto* model) {
+        return view_path(view, *model, path, true) ? FORM4_OK : FORM4_E_NOT_APPLICABLE;
+    };
     switch (row.table) {
         case FORM4_TABLE_NON_DERIVATIVE_TRANSACTION:
-            return resolve(view, *static_cast<const form4::non_derivative_transaction*>(row.model), field);
+            return in(static_cast<const form4::non_derivative_transaction*>(row.model));
         case FORM4_TABLE_NON_DERIVATIVE_HOLDING:
-            return resolve(view, *static_cast<const form4::non_derivative_holding*>(row.model), field);
+            return in(static_cast<const form4::non_derivative_holding*>(row.model));
         case FORM4_TABLE_DERIVATIVE_TRANSACTION:
-            return resolve(view, *static_cast<const form4::derivative_transaction*>(row.model), field);
+            return in(static_cast<const form4::derivative_transaction*>(row.model));
         case FORM4_TABLE_DERIVATIVE_HOLDING:
-            return resolve(view, *static_cast<const form4::derivative_holding*>(row.model), field);
+            return in(static_cast<const form4::derivative_holding*>(row.model));
         default: return FORM4_E_INTERNAL;
     }
+}
+
+// The kind of value each field holds, from the first table whose rows have it.
+std::int32_t kind_of(std::int32_t field) {
+    static const auto kinds = [] {
+        std::array<std::int32_t, FORM4_FIELD_COUNT> out{};
+        const form4::non_derivative_transaction ndt;
+        const form4::non_derivative_holding ndh;
+        const form4::derivative_transaction dt;
+        const form4::derivative_holding dh;
+        const void* models[] = {&ndt, &ndh, &dt, &dh};
+        for (std::int32_t f = 1; f < FORM4_FIELD_COUNT; ++f)
+            for (std::int32_t table = FORM4_TABLE_NON_DERIVATIVE_TRANSACTION; table <= FORM4_TABLE_DERIVATIVE_HOLDING;
+                 ++table) {
+                field_view view;
+                if (resolve(view, row_impl{table, models[table - 1]}, f) == FORM4_OK) {
+                    out[static_cast<std::size_t>(f)] = view.kind;
+                    break;
+                }
+            }
+        return out;
+    }();
+    return kinds[static_cast<std::size_t>(field)];
 }
 
 // Checks the field number, that the row's table has it and (unless
@@ -182,7 +199,7 @@ int lookup(field_view& view, const form4_row* row, std::int32_t field, std::int3
            const char* function) {
     if (!is_field(field))
         return fail(FORM4_E_INVALID_ARGUMENT, function, "%d is not a FORM4_FIELD_* value", static_cast<int>(field));
-    if (expected_kind >= 0 && fields[static_cast<std::size_t>(field)].kind != expected_kind)
+    if (expected_kind >= 0 && kind_of(field) != expected_kind)
         return fail(FORM4_E_WRONG_TYPE, function, "field %s holds another kind of value",
                     fields[static_cast<std::size_t>(field)].name);
     switch (resolve(view, *impl(row), field)) {
@@ -209,7 +226,7 @@ int form4_field_kind(int32_t* out, int32_t field) {
         FORM4_CAPI_REQUIRE(out);
         if (!is_field(field))
             return fail(FORM4_E_INVALID_ARGUMENT, function, "%d is not a FORM4_FIELD_* value", static_cast<int>(field));
-        *out = fields[static_cast<std::size_t>(field)].kind;
+        *out = kind_of(field);
         return FORM4_OK;
     });
 }

@@ -7,8 +7,3 @@ namespace form4::grammar::submission {
 BOOST_SPIRIT_INSTANTIATE(document_part_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(submission_type, iterator_type, context_type)
 }  // namespace form4::grammar::submission
-
-namespace form4::grammar::envelope {
-submission::document_part_type const& document_part() { return submission::document_part; }
-submission::submission_type const& submission() { return submission::edgar_submission; }
-}  // namespace form4::grammar::envelope

@@ -4,7 +4,3 @@
 namespace form4::grammar::xml {
 BOOST_SPIRIT_INSTANTIATE(ownership_document_type, iterator_type, context_type)
 }  // namespace form4::grammar::xml
-
-namespace form4::grammar {
-xml::ownership_document_type const& ownership_document() { return xml::ownership_document; }
-}  // namespace form4::grammar

@@ -1,23 +1,15 @@
 // The XML front end: prolog (BOM, declaration, comments, DOCTYPE), the
 // ownershipDocument element through the X3 grammar, and the epilogue.
-#include <algorithm>
-#include <cctype>
-
 #include "form4/grammar/xml/lexical.hpp"
 #include "form4/grammar/xml/ownership_document.hpp"
 #include "frontends.hpp"
+#include "util/ascii.hpp"
 #include "xml/required_elements.hpp"
 
 namespace form4::detail {
 namespace {
 
 using namespace form4::grammar::xml;
-
-std::string lowercase(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // Reads <?xml version="1.0" encoding="..."?> if present; notes a Latin-1 encoding.
 void read_declaration(iterator_type& it, iterator_type last, parse_state& state) {
@@ -30,7 +22,7 @@ void read_declaration(iterator_type& it, iterator_type last, parse_state& state)
         auto quote = declaration.find_first_of("\"'", at);
         if (quote != std::string_view::npos) {
             auto end = declaration.find(declaration[quote], quote + 1);
-            std::string encoding = lowercase(declaration.substr(quote + 1, end - quote - 1));
+            std::string encoding = util::ascii_lowercase(declaration.substr(quote + 1, end - quote - 1));
             state.latin1 = encoding == "iso-8859-1" || encoding == "latin1" || encoding == "latin-1" ||
                            encoding == "windows-1252" || encoding == "cp1252" || encoding == "us-ascii";
         }

@@ -19,8 +19,33 @@ struct diagnostic {
     bool operator==(const diagnostic&) const = default;
 };
 
-std::string_view to_string(severity) noexcept;
+inline std::string_view to_string(severity s) noexcept {
+    switch (s) {
+        case severity::note: return "note";
+        case severity::warning: return "warning";
+        case severity::error: return "error";
+    }
+    return "error";
+}
+
 // "12:5: error: message [code]" (no file name).
-std::string format(const diagnostic&);
+inline std::string format(const diagnostic& d) {
+    std::string out;
+    if (d.line != 0) {
+        out += std::to_string(d.line);
+        out += ':';
+        out += std::to_string(d.column);
+        out += ": ";
+    }
+    out += to_string(d.level);
+    out += ": ";
+    out += d.message;
+    if (!d.code.empty()) {
+        out += " [";
+        out += d.code;
+        out += ']';
+    }
+    return out;
+}
 
 }  // namespace form4

@@ -12,6 +12,7 @@
 #include <boost/date_time/posix_time/ptime.hpp>
 
 #include "form4/model/codes.hpp"
+#include "form4/model/describe.hpp"
 #include "form4/model/decimal.hpp"
 #include "form4/model/footnoted.hpp"
 
@@ -28,6 +29,7 @@ struct issuer {
     std::string foreign_trading_symbol;   // v5.x
     bool operator==(const issuer&) const = default;
 };
+FORM4_DESCRIBE(issuer, (cik, name, trading_symbol, foreign_trading_symbol))
 
 struct reporting_owner_id {
     std::string cik;
@@ -35,6 +37,7 @@ struct reporting_owner_id {
     std::string name;
     bool operator==(const reporting_owner_id&) const = default;
 };
+FORM4_DESCRIBE(reporting_owner_id, (cik, ccc, name))
 
 struct address {
     std::string street1;
@@ -49,6 +52,9 @@ struct address {
     std::optional<bool> good_address;     // rptOwnerGoodAddress
     bool operator==(const address&) const = default;
 };
+FORM4_DESCRIBE(address,
+               (street1, street2, city, state, zip_code, state_description, non_us_state_territory, country,
+                non_us_address, good_address))
 
 struct relationship {
     std::optional<bool> is_director;
@@ -59,6 +65,7 @@ struct relationship {
     std::string other_text;
     bool operator==(const relationship&) const = default;
 };
+FORM4_DESCRIBE(relationship, (is_director, is_officer, is_ten_percent_owner, is_other, officer_title, other_text))
 
 struct reporting_owner {
     reporting_owner_id id;
@@ -66,6 +73,7 @@ struct reporting_owner {
     form4::relationship relationship;
     bool operator==(const reporting_owner&) const = default;
 };
+FORM4_DESCRIBE(reporting_owner, (id, address, relationship))
 
 // transactionCoding of a transaction row (Table I or II).
 struct transaction_coding {
@@ -75,6 +83,7 @@ struct transaction_coding {
     std::vector<std::string> footnote_ids;
     bool operator==(const transaction_coding&) const = default;
 };
+FORM4_DESCRIBE(transaction_coding, (form_type, code, equity_swap_involved, footnote_ids))
 
 // transactionCoding of a holding row (Forms 3 and 5: the form the holding
 // was or should have been reported on).
@@ -83,6 +92,7 @@ struct holding_coding {
     std::vector<std::string> footnote_ids;
     bool operator==(const holding_coding&) const = default;
 };
+FORM4_DESCRIBE(holding_coding, (form_type, footnote_ids))
 
 // postTransactionAmounts: shares owned or (for some derivatives) a value.
 struct post_transaction_amounts {
@@ -90,12 +100,14 @@ struct post_transaction_amounts {
     footnoted<decimal> value_owned;
     bool operator==(const post_transaction_amounts&) const = default;
 };
+FORM4_DESCRIBE(post_transaction_amounts, (shares_owned, value_owned))
 
 struct ownership_nature {
     footnoted<coded<ownership_form>> direct_or_indirect;
     footnoted<std::string> nature;        // nature of indirect beneficial ownership
     bool operator==(const ownership_nature&) const = default;
 };
+FORM4_DESCRIBE(ownership_nature, (direct_or_indirect, nature))
 
 struct underlying_security {
     footnoted<std::string> title;
@@ -103,6 +115,7 @@ struct underlying_security {
     footnoted<decimal> value;
     bool operator==(const underlying_security&) const = default;
 };
+FORM4_DESCRIBE(underlying_security, (title, shares, value))
 
 // Table I, a transaction row.
 struct non_derivative_transaction {
@@ -118,6 +131,9 @@ struct non_derivative_transaction {
     ownership_nature ownership;
     bool operator==(const non_derivative_transaction&) const = default;
 };
+FORM4_DESCRIBE(non_derivative_transaction,
+               (security_title, transaction_date, deemed_execution_date, coding, timeliness, shares,
+                price_per_share, acquired_disposed, post_transaction, ownership))
 
 // Table I, a holding row.
 struct non_derivative_holding {
@@ -127,6 +143,7 @@ struct non_derivative_holding {
     ownership_nature ownership;
     bool operator==(const non_derivative_holding&) const = default;
 };
+FORM4_DESCRIBE(non_derivative_holding, (security_title, coding, post_transaction, ownership))
 
 // Table II, a transaction row.
 struct derivative_transaction {
@@ -147,6 +164,10 @@ struct derivative_transaction {
     ownership_nature ownership;
     bool operator==(const derivative_transaction&) const = default;
 };
+FORM4_DESCRIBE(derivative_transaction,
+               (security_title, conversion_or_exercise_price, transaction_date, deemed_execution_date, coding,
+                timeliness, shares, total_value, price_per_share, acquired_disposed, exercise_date, expiration_date,
+                underlying, post_transaction, ownership))
 
 // Table II, a holding row.
 struct derivative_holding {
@@ -160,18 +181,23 @@ struct derivative_holding {
     ownership_nature ownership;
     bool operator==(const derivative_holding&) const = default;
 };
+FORM4_DESCRIBE(derivative_holding,
+               (security_title, conversion_or_exercise_price, coding, exercise_date, expiration_date, underlying,
+                post_transaction, ownership))
 
 struct footnote {
     std::string id;                       // "F1"
     std::string text;
     bool operator==(const footnote&) const = default;
 };
+FORM4_DESCRIBE(footnote, (id, text))
 
 struct signature {
     std::string name;
     std::optional<form4::date> date;
     bool operator==(const signature&) const = default;
 };
+FORM4_DESCRIBE(signature, (name, date))
 
 // What the EDGAR submission envelope adds; empty for a loose XML file.
 struct filing_metadata {
@@ -184,6 +210,7 @@ struct filing_metadata {
     std::optional<date_time> acceptance_datetime;
     bool operator==(const filing_metadata&) const = default;
 };
+FORM4_DESCRIBE(filing_metadata, (accession_number, filing_date, submission_type, file_numbers, acceptance_datetime))
 
 struct document {
     std::string schema_version;           // "X0306"; empty when not given
@@ -207,5 +234,10 @@ struct document {
     filing_metadata filing;
     bool operator==(const document&) const = default;
 };
+FORM4_DESCRIBE(document,
+               (schema_version, type, period_of_report, date_of_original_submission, no_securities_owned,
+                not_subject_to_section16, form3_holdings_reported, form4_transactions_reported, aff10b5_one, issuer,
+                reporting_owners, non_derivative_transactions, non_derivative_holdings, derivative_transactions,
+                derivative_holdings, footnotes, remarks, signatures, filing))
 
 }  // namespace form4

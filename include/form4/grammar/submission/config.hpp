@@ -13,6 +13,7 @@
 
 #include "form4/grammar/state.hpp"
 #include "form4/model/diagnostic.hpp"
+#include "form4/options.hpp"
 
 namespace form4::grammar::submission {
 
@@ -23,7 +24,7 @@ using grammar::syntax_error;
 
 // Everything a parse carries besides the attribute.
 struct parse_state : grammar::reporting_state {
-    std::size_t max_string_bytes = std::size_t{1} << 20;   // one header value (parse_limits)
+    std::size_t max_string_bytes = parse_limits{}.max_string_bytes;  // one header value
     // Where a tag group or a tag block was tried and failed (no closing tag):
     // not tried there again from each enclosing attempt, which made a header
     // of many "<A>" lines take cubic time.

@@ -4,6 +4,7 @@
 // Definitions in document_def.hpp, included only by lib/submission/document.cpp
 // and by rule tests.
 #include "form4/grammar/submission/header.hpp"
+#include "form4/grammar/accessor.hpp"
 
 namespace form4::grammar::submission {
 
@@ -17,6 +18,6 @@ BOOST_SPIRIT_DECLARE(document_part_type, submission_type)
 }  // namespace form4::grammar::submission
 
 namespace form4::grammar::envelope {
-submission::document_part_type const& document_part();
-submission::submission_type const& submission();
+FORM4_RULE_ACCESSOR(submission::document_part_type, document_part, "<DOCUMENT>")
+FORM4_RULE_ACCESSOR(submission::submission_type, submission, "submission")
 }  // namespace form4::grammar::envelope

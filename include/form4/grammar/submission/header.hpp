@@ -1,10 +1,12 @@
 #pragma once
 // The submission header rules, both forms: the "KEY: value" text header of a
 // .txt submission (<SEC-HEADER>) and the tag form of a .nc feed file
-// (<SUBMISSION><ACCESSION-NUMBER>...). Declarations and accessors; the
-// definitions are in header_def.hpp, included only by lib/submission/header.cpp
-// and by tests that exercise single rules.
+// (<SUBMISSION><ACCESSION-NUMBER>...). Declarations and accessors
+// (inline: a rule is its name); the definitions are in header_def.hpp,
+// instantiated by one translation unit (lib/submission/header.cpp) and
+// included by tests that exercise single rules.
 #include "form4/grammar/submission/ast.hpp"
+#include "form4/grammar/accessor.hpp"
 #include "form4/grammar/submission/config.hpp"
 
 namespace form4::grammar::submission {
@@ -41,12 +43,12 @@ BOOST_SPIRIT_DECLARE(text_field_type, text_group_type, text_block_type, text_hea
 }  // namespace form4::grammar::submission
 
 namespace form4::grammar::envelope {
-submission::text_field_type const& text_field();
-submission::text_group_type const& text_group();
-submission::text_block_type const& text_block();
-submission::text_header_type const& text_header();
-submission::tag_field_type const& tag_field();
-submission::tag_group_type const& tag_group();
-submission::tag_block_type const& tag_block();
-submission::tag_header_type const& tag_header();
+FORM4_RULE_ACCESSOR(submission::text_field_type, text_field, "header field")
+FORM4_RULE_ACCESSOR(submission::text_group_type, text_group, "header group")
+FORM4_RULE_ACCESSOR(submission::text_block_type, text_block, "header block")
+FORM4_RULE_ACCESSOR(submission::text_header_type, text_header, "<SEC-HEADER>")
+FORM4_RULE_ACCESSOR(submission::tag_field_type, tag_field, "tag field")
+FORM4_RULE_ACCESSOR(submission::tag_group_type, tag_group, "tag group")
+FORM4_RULE_ACCESSOR(submission::tag_block_type, tag_block, "tag block")
+FORM4_RULE_ACCESSOR(submission::tag_header_type, tag_header, "submission header")
 }  // namespace form4::grammar::envelope

@@ -13,7 +13,8 @@
 
 #include "form4/grammar/state.hpp"
 #include "form4/model/diagnostic.hpp"
-#include "form4/parse.hpp"
+#include "form4/options.hpp"
+#include "form4/source_map.hpp"
 
 // The scanners every element passes through. GCC left them out of line in
 // the grammar's large functions, and the calls cost more than their bodies.

@@ -1,7 +1,9 @@
 #pragma once
 // The ownershipDocument grammar: declaration and accessor. The definition is
-// in ownership_document_def.hpp, included only by lib/xml/ownership_document.cpp
-// (and by tests that exercise single rules).
+// in ownership_document_def.hpp; one translation unit includes it and
+// instantiates the rule (lib/xml/ownership_document.cpp in the library, or a
+// program's own, which then needs nothing but these headers and Boost).
+#include "form4/grammar/accessor.hpp"
 #include "form4/grammar/xml/config.hpp"
 #include "form4/model/document.hpp"
 
@@ -15,5 +17,5 @@ BOOST_SPIRIT_DECLARE(ownership_document_type)
 
 namespace form4::grammar {
 // <ownershipDocument>...</ownershipDocument> into a document.
-xml::ownership_document_type const& ownership_document();
+FORM4_RULE_ACCESSOR(xml::ownership_document_type, ownership_document, "ownershipDocument")
 }  // namespace form4::grammar
