@@ -86,6 +86,7 @@ inline bool has_superscript_marks(std::string_view text) {
     return false;
 }
 
+bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
 // Item 1 (and item 5, when the block has it) as a reporting person.
 reporting_owner owner_from_block(const ast::owner_block& block);
 
@@ -172,7 +173,9 @@ private:
     // The row read from the cells, added to the document as a transaction or a holding.
     void add_row(const row_fields& row, bool derivative, span line,
                  const std::vector<std::pair<column_kind, span>>& read_from);
+    void read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_repeated_owner_items(const std::vector<span>& lines, std::size_t first, std::size_t last);
+    bool opens_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_remarks(const std::vector<span>& lines, std::size_t first, std::size_t last);
     std::size_t read_signatures_before(const std::vector<span>& lines, std::size_t first, std::size_t caption);

@@ -3,6 +3,18 @@
 
 namespace form4::text::reading {
 
+// Whether [first, last) holds only blank lines and the form's own "*" / "**" notes.
+bool reader::opens_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) {
+        ast::section_kind kind{};
+        if (!is_blank(lines[i]) &&
+            !(parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false) &&
+              kind == ast::section_kind::trailer))
+            return false;
+    }
+    return true;
+}
+
 void reader::read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last) {
     bool paragraph_break = false;
     for (std::size_t i = first; i < last; ++i) {
@@ -10,6 +22,8 @@ void reader::read_explanations(const std::vector<span>& lines, std::size_t first
             paragraph_break = true;
             continue;
         }
+        // The form's own notes ("* If the form is filed by more than one...") before the first footnote.
+        if (doc_.footnotes.empty() && opens_explanations(lines, i, i + 1)) continue;
         ast::footnote_line entry;
         if (parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false)) {
             doc_.footnotes.push_back(footnote{"F" + entry.number, clean_text(entry.text)});

@@ -276,4 +276,67 @@ void reader::read_repeated_owner_items(const std::vector<span>& lines, std::size
     }
 }
 
+
+// The current layout's "Reporting Owners" table: for each person the name and
+// address cell (a line each: name, street lines, city, state, zip, country) and,
+// beside its last line, the relationship cells: Director "X", 10% Owner "X",
+// the officer's title, the other text.
+bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i)
+        if (!is_blank(lines[i])) return starts_with_ci(trim(lines[i]).view(), "Reporting Owner Name");
+    return false;
+}
+
+// The address lines below the name: "STREET", ["STREET 2"], then "CITY", "ST", "ZIP",
+// "UNITED STATES" (4_X09's layout) or "CITY, ST ZIP" (the older ones). False when
+// the lines do not say which is which (a value left empty takes its line away).
+bool read_owner_table_address(const std::vector<std::string>& rest, address& a) {
+    if (rest.empty()) return true;
+    if (rest.back() == "UNITED STATES") {
+        if (rest.size() != 5 && rest.size() != 6) return false;
+        a.zip_code = rest[rest.size() - 2];
+        a.state = rest[rest.size() - 3];
+        a.city = rest[rest.size() - 4];
+        a.street1 = rest[0];
+        if (rest.size() == 6) a.street2 = rest[1];
+        return true;
+    }
+    if (rest.back().find(',') == std::string::npos || rest.size() < 2 || rest.size() > 3) return false;
+    split_city_state_zip(rest.back(), a);
+    a.street1 = rest[0];
+    if (rest.size() == 3) a.street2 = rest[1];
+    return true;
+}
+
+void reader::read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    std::vector<std::string> cell_lines;   // the name and address cell so far
+    for (std::size_t i = first; i < last; ++i) {
+        if (is_blank(lines[i])) continue;
+        std::vector<span> cells = split_cells(lines[i]);
+        std::string lead = clean_text(cells.front().view());
+        if (starts_with_ci(lead, "Reporting Owner Name") || (lead == "Director" && cells.size() >= 4)) continue;
+        cell_lines.push_back(lead);
+        if (cells.size() < 2) continue;
+        // The cell's last line: the relationship cells stand beside it.
+        auto cell = [&](std::size_t k) { return k < cells.size() ? clean_text(cells[k].view()) : std::string(); };
+        reporting_owner owner;
+        owner.id.name = cell_lines.front();
+        relationship& r = owner.relationship;
+        r.is_director = cell(1) == "X";
+        r.is_ten_percent_owner = cell(2) == "X";
+        // An empty title or other text may stand for a box ticked without words: not shown, so unknown.
+        r.officer_title = cell(3);
+        if (!r.officer_title.empty()) r.is_officer = true;
+        r.other_text = cell(4);
+        if (!r.other_text.empty()) r.is_other = true;
+        // From the end: the country, then (a US address) zip, state, city; the street lines before them.
+        std::vector<std::string> rest(cell_lines.begin() + 1, cell_lines.end());
+        if (!read_owner_table_address(rest, owner.address))
+            report(severity::warning, lines[i].begin, "text.ambiguous-address",
+                   "the address of " + owner.id.name + " cannot be cut into its fields from this table: not read");
+        block_owners_.push_back(std::move(owner));
+        cell_lines.clear();
+    }
+}
+
 }  // namespace form4::text::reading

@@ -100,11 +100,18 @@ parse_result reader::run(input_format format) {
     start.fill(none);
     std::vector<std::size_t> boundaries;
     std::vector<std::size_t> repeated_items;   // item 1 again after Table II (EDGAR HTML of a joint filing)
+    std::vector<std::size_t> captions;         // the current layout draws one under each signature
     for (std::size_t i = 0; i < lines.size(); ++i) {
         ast::section_kind kind{};
         if (parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false)) {
+            // The current layout opens the explanations with the "*" and "**" notes: they stay in it.
+            if (kind == ast::section_kind::trailer && !boundaries.empty() &&
+                boundaries.back() == start[static_cast<std::size_t>(ast::section_kind::explanation)] &&
+                opens_explanations(lines, boundaries.back() + 1, i))
+                continue;
             auto index = static_cast<std::size_t>(kind);
             if (start[index] == none) start[index] = i;
+            if (kind == ast::section_kind::signature_caption) captions.push_back(i);
             boundaries.push_back(i);
         } else if (start[static_cast<std::size_t>(ast::section_kind::table2)] != none &&
                    start[static_cast<std::size_t>(ast::section_kind::reporting_owners)] == none &&
@@ -139,18 +146,24 @@ parse_result reader::run(input_format format) {
     if (table1 != none) read_table(lines, table1 + 1, next_boundary(table1), false);
     if (table2 != none) read_table(lines, table2 + 1, next_boundary(table2), true);
     if (!repeated_items.empty()) read_repeated_owner_items(lines, repeated_items.front(), next_boundary(repeated_items.back()));
-    if (std::size_t owners = at(ast::section_kind::reporting_owners); owners != none)
-        read_repeated_owner_items(lines, owners + 1, next_boundary(owners));
+    bool owner_table = false;
+    if (std::size_t owners = at(ast::section_kind::reporting_owners); owners != none) {
+        owner_table = is_owner_table(lines, owners + 1, next_boundary(owners));
+        if (owner_table) read_owner_table(lines, owners + 1, next_boundary(owners));
+        else read_repeated_owner_items(lines, owners + 1, next_boundary(owners));
+    }
 
     std::size_t caption = at(ast::section_kind::signature_caption);
     std::size_t explanation = at(ast::section_kind::explanation);
     std::size_t remarks = at(ast::section_kind::remarks);
-    // Signatures end whichever of the explanations and remarks comes last.
-    std::size_t closing_first = std::max(explanation == none ? 0 : explanation + 1, remarks == none ? 0 : remarks + 1);
+    // Signatures end whichever of the explanations and remarks comes last before them.
+    auto before_caption = [&](std::size_t section) { return section != none && section < caption ? section + 1 : 0; };
+    std::size_t closing_first = std::max(before_caption(explanation), before_caption(remarks));
     std::size_t signatures_start = caption;
     if (caption != none) {
         signatures_start = read_signatures_before(lines, closing_first, caption);
-        read_signatures_after(lines, caption, next_boundary(caption));
+        for (std::size_t k = 1; k < captions.size(); ++k) read_signatures_before(lines, captions[k - 1] + 1, captions[k]);
+        read_signatures_after(lines, captions.back(), next_boundary(captions.back()));
     }
     auto end_of = [&](std::size_t section) {
         std::size_t end = next_boundary(section);
@@ -168,7 +181,9 @@ parse_result reader::run(input_format format) {
         if (!doc_.reporting_owners.empty() && block_owners_.front().id.name == doc_.reporting_owners.front().id.name) {
             reporting_owner& first = block_owners_.front();
             const reporting_owner& from_header = doc_.reporting_owners.front();
-            if (first.address == address{}) first.address = from_header.address;
+            if (first.address == address{} || owner_table) first.address = from_header.address;
+            // Item 5's boxes say what the table's cells cannot (an officer without a title).
+            if (owner_table) first.relationship = from_header.relationship;
         }
         doc_.reporting_owners = block_owners_;
     }
