@@ -181,7 +181,8 @@ parse_result reader::run(input_format format) {
         if (!doc_.reporting_owners.empty() && block_owners_.front().id.name == doc_.reporting_owners.front().id.name) {
             reporting_owner& first = block_owners_.front();
             const reporting_owner& from_header = doc_.reporting_owners.front();
-            if (first.address == address{} || owner_table) first.address = from_header.address;
+            // (The table's address lines keep the street lines apart; the older layouts' item 1 joins them with ", ".)
+            if (first.address == address{}) first.address = from_header.address;
             // Item 5's boxes say what the table's cells cannot (an officer without a title).
             if (owner_table) first.relationship = from_header.relationship;
         }
