@@ -8,7 +8,8 @@ bool reader::opens_explanations(const std::vector<span>& lines, std::size_t firs
     for (std::size_t i = first; i < last; ++i) {
         ast::section_kind kind{};
         if (!is_blank(lines[i]) &&
-            !(parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false) &&
+            !(starts_with_ci(trim(lines[i]).view(), "*") &&
+              parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false) &&
               kind == ast::section_kind::trailer))
             return false;
     }

@@ -107,7 +107,7 @@ parse_result reader::run(input_format format) {
             // The current layout opens the explanations with the "*" and "**" notes: they stay in it.
             if (kind == ast::section_kind::trailer && !boundaries.empty() &&
                 boundaries.back() == start[static_cast<std::size_t>(ast::section_kind::explanation)] &&
-                opens_explanations(lines, boundaries.back() + 1, i))
+                opens_explanations(lines, boundaries.back() + 1, i + 1))
                 continue;
             auto index = static_cast<std::size_t>(kind);
             if (start[index] == none) start[index] = i;
