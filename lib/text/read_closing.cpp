@@ -25,6 +25,8 @@ void reader::read_explanations(const std::vector<span>& lines, std::size_t first
         }
         // The form's own notes ("* If the form is filed by more than one...") before the first footnote.
         if (doc_.footnotes.empty() && opens_explanations(lines, i, i + 1)) continue;
+        // Form 3's stylesheets print the noSecuritiesOwned flag here (the model has no field for it).
+        if (doc_.footnotes.empty() && clean_text(lines[i].view()) == "No securities are beneficially owned") continue;
         ast::footnote_line entry;
         if (parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false)) {
             doc_.footnotes.push_back(footnote{"F" + entry.number, clean_text(entry.text)});

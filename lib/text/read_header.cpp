@@ -174,6 +174,19 @@ void split_city_state_zip(const std::string& raw, address& a) {
     // One line: "CITY ST ZIP" or "City, ST  ZIP"; the zip has a digit, the state is two letters.
     std::string line;
     for (const auto& cell : cells) line += (line.empty() ? "" : " ") + cell;
+    // "CITY, ST ZIP" as the stylesheets print it: after the last comma a two-character
+    // state code (Canada's are "A1".."B0") and the zip, which may hold a space ("V5Y 0A1").
+    if (std::size_t comma = line.rfind(", "); comma != std::string::npos) {
+        std::string after = line.substr(comma + 2);
+        std::size_t space = after.find(' ');
+        auto code_char = [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); };
+        if (space == 2 && code_char(after[0]) && code_char(after[1]) && space + 1 < after.size()) {
+            a.city = line.substr(0, comma);
+            a.state = after.substr(0, 2);
+            a.zip_code = clean_text(after.substr(3));
+            return;
+        }
+    }
     std::vector<std::string> words = split_on(line, ' ');
     std::erase_if(words, [](const std::string& w) { return w.empty(); });
     auto has_digit = [](const std::string& w) {
