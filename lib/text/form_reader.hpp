@@ -86,6 +86,10 @@ inline bool has_superscript_marks(std::string_view text) {
     return false;
 }
 
+// How the header's cells are put in reading order: column by column (a page drawn
+// in side-by-side columns), in the page's own order (HTML), or line by line.
+enum class header_order { columns, document, lines };
+
 bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
 // Item 1 (and item 5, when the block has it) as a reporting person.
 reporting_owner owner_from_block(const ast::owner_block& block);

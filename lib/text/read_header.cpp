@@ -38,39 +38,69 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
         }
         row_starts.push_back(cells.size());
     }
-    stream header_stream;
-    if (first < last) header_stream.reserve(static_cast<std::size_t>(lines[last - 1].end - lines[first].begin) + 64);
-    if (tabs || spaced_columns) {
-        std::size_t rows = row_starts.size() - 1;
-        std::size_t columns = 0;
-        for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
-        for (std::size_t column = 0; column < columns; ++column)
-            for (std::size_t r = 0; r < rows; ++r) {
-                std::size_t at = row_starts[r] + column;
-                if (at < row_starts[r + 1] && !cells[at].empty()) {
-                    header_stream.append(cells[at], true);
-                    header_stream.append_break('\n');
+    // Columns, document order, or line by line (see header_order).
+    auto fill = [&](header_order order, stream& into) {
+        if (first < last) into.reserve(static_cast<std::size_t>(lines[last - 1].end - lines[first].begin) + 64);
+        auto add = [&into](span cell) {
+            into.append(cell, true);
+            into.append_break('\n');
+        };
+        if (order == header_order::columns) {
+            std::size_t rows = row_starts.size() - 1;
+            std::size_t columns = 0;
+            for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
+            for (std::size_t column = 0; column < columns; ++column)
+                for (std::size_t r = 0; r < rows; ++r) {
+                    std::size_t at = row_starts[r] + column;
+                    if (at < row_starts[r + 1] && !cells[at].empty()) add(cells[at]);
                 }
+        } else if (order == header_order::document) {
+            std::vector<span> line_cells;
+            for (std::size_t i = first; i < last; ++i) {
+                line_cells.clear();
+                split_cells_into(lines[i], line_cells);
+                for (const auto& cell : line_cells)
+                    if (!cell.empty()) add(cell);
             }
-    } else if (document_order) {
-        for (std::size_t i = first; i < last; ++i) {
-            cells.clear();
-            split_cells_into(lines[i], cells);
-            for (const auto& cell : cells)
-                if (!cell.empty()) {
-                    header_stream.append(cell, true);
-                    header_stream.append_break('\n');
-                }
+        } else {
+            for (std::size_t i = first; i < last; ++i)
+                if (!is_blank(lines[i])) add(trim(lines[i]));
         }
-    } else {
-        for (std::size_t i = first; i < last; ++i) {
-            if (is_blank(lines[i])) continue;
-            header_stream.append(trim(lines[i]), true);
-            header_stream.append_break('\n');
+    };
+    header_order order = (tabs || spaced_columns) ? header_order::columns
+                         : document_order         ? header_order::document
+                                                  : header_order::lines;
+    stream by_columns, in_document_order;
+    stream* header_stream = order == header_order::columns ? &by_columns : &in_document_order;
+    fill(order, *header_stream);
+    std::size_t reported = diagnostics_.size();
+    parse(g::header(), header_stream->begin(), header_stream->end(), header_, &header_stream->map(), true, false);
+    auto failed = [&] {
+        return std::any_of(diagnostics_.begin() + static_cast<std::ptrdiff_t>(reported), diagnostics_.end(),
+                           [](const diagnostic& d) { return d.level == severity::error; });
+    };
+    // Read without error but without a period or a person: the columns were not the page's.
+    auto incomplete = [&] { return failed() || !header_.period || header_.owners.empty(); };
+    if (order == header_order::columns && incomplete()) {
+        // A browser's copy of the current layout has tabs but draws each item under
+        // the one before: read in the page's own order, and keep that if it reads.
+        std::vector<diagnostic> column_diagnostics(diagnostics_.begin() + static_cast<std::ptrdiff_t>(reported),
+                                                   diagnostics_.end());
+        ast::header column_header = std::move(header_);
+        diagnostics_.resize(reported);
+        header_ = ast::header{};
+        fill(header_order::document, in_document_order);
+        parse(g::header(), in_document_order.begin(), in_document_order.end(), header_, &in_document_order.map(),
+              true, false);
+        if (incomplete()) {
+            diagnostics_.resize(reported);
+            diagnostics_.insert(diagnostics_.end(), column_diagnostics.begin(), column_diagnostics.end());
+            header_ = std::move(column_header);
+        } else {
+            header_stream = &in_document_order;
         }
     }
-    const stream_map& map = header_stream.map();
-    parse(g::header(), header_stream.begin(), header_stream.end(), header_, &map, true, false);
+    const stream_map& map = header_stream->map();
 
     if (!header_.form.empty()) form_ = header_.form;
     iterator_type where = first < lines.size() ? lines[first].begin : text_.data();
