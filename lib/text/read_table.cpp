@@ -1,5 +1,6 @@
 // Table I and Table II rows: lines cut into cells (tabs, spaces, ASCII pipes) and each cell read by its column.
 #include "text/form_reader.hpp"
+#include "text/run_together.hpp"
 
 namespace form4::text::reading {
 
@@ -189,7 +190,16 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
         };
         std::vector<int> assignment;
-        if (match_collapsed(layout, nonempty, probe, assignment)) {
+        bool matched = match_collapsed(layout, nonempty, probe, assignment);
+        if (!matched) {
+            // The cells may have been run together with single spaces (lynx): cut by what each word is.
+            run_together_cells words = cut_run_together(line);
+            if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+                matched = true;
+                nonempty = std::move(words.cells);
+            }
+        }
+        if (matched) {
             read = true;
             int previous = -1;
             for (std::size_t k = 0; k < nonempty.size(); ++k) {

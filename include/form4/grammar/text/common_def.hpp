@@ -76,7 +76,8 @@ struct ascii_marks_allowed_parser : x3::parser<ascii_marks_allowed_parser> {
 };
 ascii_marks_allowed_parser const ascii_marks_allowed{};
 
-auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = lit('(') >> +digit >> lit(')');
+// lynx -dump writes a <sup> mark as "^(1)".
+auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = -lit('^') >> lit('(') >> +digit >> lit(')');
 auto const superscript_mark = x3::rule<struct superscript_mark_id, std::string>{"superscript mark"} =
     (lexical::superscript_open >> +lexical::superscript_digit >> lexical::superscript_close) |
     +lexical::superscript_digit;
