@@ -190,14 +190,20 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
         };
         std::vector<int> assignment;
-        bool matched = match_collapsed(layout, nonempty, probe, assignment);
-        if (!matched) {
-            // The cells may have been run together with single spaces (lynx): cut by what each word is.
-            run_together_cells words = cut_run_together(line);
-            if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
-                matched = true;
-                nonempty = std::move(words.cells);
-            }
+        // The cells may have been run together with single spaces (lynx): cut by what each
+        // word is. First when the title cell holds a date or an amount after its words.
+        run_together_cells words = cut_run_together(line);
+        bool title_runs_on = !nonempty.empty() && !words.cells.empty() && words.cells.size() > nonempty.size() &&
+                             words.cells[0].begin == nonempty[0].begin && words.cells[0].end < nonempty[0].end;
+        bool matched = false;
+        if (title_runs_on && match_collapsed(layout, words.cells, probe, assignment)) {
+            matched = true;
+            nonempty = words.cells;
+        }
+        if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
+        if (!matched && words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+            matched = true;
+            nonempty = std::move(words.cells);
         }
         if (matched) {
             read = true;
