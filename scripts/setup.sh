@@ -7,7 +7,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 packages=(g++ cmake make pkg-config python3 file binutils libgtest-dev libgmock-dev
           libarchive-dev zlib1g-dev abigail-tools libbenchmark-dev libpugixml-dev clang-14 libclang-rt-14-dev
-          xsltproc lynx w3m)   # fuzz/seed-corpus.sh: the stylesheets' pages and converters' text
+          # the stylesheets' pages and the converters' text (rendering tests, fuzz seeds)
+          xsltproc lynx w3m python3-html2text chromium chromium-driver python3-selenium)
 installed() {
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || return 1; done
 }

@@ -61,8 +61,25 @@ public:
             else break;
         }
         out_.map.pieces.push_back({out_.text.size(), html_.data() + first});
+        if (superscript_ > 0) squeezed = as_superscript_mark(squeezed);
         out_.text += squeezed;
     }
+
+    // A footnote mark drawn in <sup>, "(12)", written "⁽¹²⁾": then a "(2)" in a
+    // value's own text (outside <sup>) is not taken for a mark.
+    static std::string as_superscript_mark(const std::string& text) {
+        if (text.size() < 3 || text.front() != '(' || text.back() != ')') return text;
+        static const char* digits[] = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
+                                       "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                       "\xE2\x81\xB8", "\xE2\x81\xB9"};
+        std::string mark = "\xE2\x81\xBD";
+        for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(text[i]))) return text;
+            mark += digits[text[i] - '0'];
+        }
+        return mark + "\xE2\x81\xBE";
+    }
+    void superscript(bool open) { superscript_ += open ? 1 : (superscript_ > 0 ? -1 : 0); }
 
     void line_break() {
         pending_space_ = false;
@@ -82,6 +99,7 @@ public:
         if (cells_.back()++ > 0) out_.text += '\t';
     }
     void space() { pending_space_ = true; }
+    bool in_row() const { return !cells_.empty() && cells_.back() > 0; }
 
     linear_text finish() && { return std::move(out_); }
 
@@ -90,6 +108,7 @@ private:
     linear_text out_;
     std::vector<int> cells_;   // cells seen in each open row (rows nest with tables)
     bool pending_space_ = false;
+    int superscript_ = 0;   // open <sup> elements
 };
 
 }  // namespace
@@ -152,6 +171,8 @@ linear_text linearize(std::string_view html) {
         } else if (name == "td" || name == "th") {
             if (!closing) out.cell_start();
             else out.space();
+        } else if (name == "center" && out.in_row()) {
+            out.space();   // the stylesheets center a cell's value: it stays in its cell
         } else if (name == "br" || name == "p" || name == "div" || name == "hr" || name == "table" ||
                    name == "h1" || name == "h2" || name == "h3" || name == "h4" || name == "center") {
             out.line_break();
@@ -159,6 +180,7 @@ linear_text linearize(std::string_view html) {
                    name == "sup") {
             // Inline: nothing between the words, but a mark in <sup> stays apart from the value.
             if (name == "sup" && !closing) out.space();
+            if (name == "sup") out.superscript(!closing);
         } else {
             out.space();
         }

@@ -19,7 +19,14 @@ TEST(HtmlScanner, EntitiesAreDecoded) {
 
 TEST(HtmlScanner, WhiteSpaceInsideACellIsSqueezed) {
     EXPECT_EQ(text_of("<tr><td>\n  Common\n   Stock </td><td>519 <sup>(1)</sup></td></tr>"),
-              "Common Stock\t519 (1)\n");
+              "Common Stock\t519 \xE2\x81\xBD\xC2\xB9\xE2\x81\xBE\n");   // the <sup> mark as "⁽¹⁾"
+}
+
+// A "(2)" outside <sup> is the value's own text (the SEC's stylesheets print it so
+// when the XML's title ends in "(2)"); only a mark in <sup> becomes a superscript.
+TEST(HtmlScanner, OnlyMarksInSupBecomeSuperscripts) {
+    EXPECT_EQ(text_of("<tr><td>Class B (2)</td><td><sup>(12)</sup><sup>*</sup></td></tr>"),
+              "Class B (2)\t\xE2\x81\xBD\xC2\xB9\xC2\xB2\xE2\x81\xBE *\n");
 }
 
 TEST(HtmlScanner, HiddenContentAndCommentsAreSkipped) {

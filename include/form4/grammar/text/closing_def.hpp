@@ -30,7 +30,7 @@ using kind = ast::section_kind;
 auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_case[lit("<b>")])] >> blanks;
 
 // Every title starts with one of these (checked first: most lines are no title).
-auto const title_start = &char_("TtEeRrSs*");
+auto const title_start = &char_("TtEeRrSsNn*");
 // The same before line_start: past blanks, a title or its markup ("<u>", "<b>") starts here.
 inline bool may_start_title(char const* p, char const* last) noexcept {
     while (p != last && *p == ' ') ++p;   // the common indent, quickly
@@ -43,7 +43,7 @@ inline bool may_start_title(char const* p, char const* last) noexcept {
     }
     if (*p == '*') return true;
     if (last - p < 3) return false;
-    // The first two letters of "Table", "Explanation", "Remarks" / "Reporting" / "Reminder", "Signature";
+    // The first two letters of "Table", "Explanation", "Remarks" / "Reporting" / "Reminder", "Signature", "Note";
     // or the markup line_start passes: <u>, <U>, <b>, <B>.
     char c1 = lexical::ascii_lower(p[1]);
     switch (lexical::ascii_lower(*p)) {
@@ -51,6 +51,7 @@ inline bool may_start_title(char const* p, char const* last) noexcept {
         case 'e': return c1 == 'x';
         case 'r': return c1 == 'e';
         case 's': return c1 == 'i';
+        case 'n': return c1 == 'o';
         case '<': return (c1 == 'u' || c1 == 'b') && p[2] == '>';
         default: return false;
     }
@@ -62,7 +63,9 @@ auto const section_title_rule_def =
                    (phrase("Remarks") >> &(blanks >> (lit(':') | x3::eoi | char_("\r\n"))) >> attr(kind::remarks)) |
                    (-lit("**") >> blanks >> phrase("Signature of Reporting Person") >> attr(kind::signature_caption)) |
                    (phrase("Reporting Owners") >> blanks >> &(x3::eoi | char_("\r\n")) >> attr(kind::reporting_owners)) |
-                   ((phrase("Reminder:") | phrase("* If the form is filed by more than one reporting person") |
+                   // The current layout's heading over the signatures: it ends the table above.
+                   (phrase("Signatures") >> blanks >> x3::eoi >> attr(kind::trailer)) |
+                   ((phrase("Reminder:") | phrase("Note: File three copies of this Form") | phrase("* If the form is filed by more than one reporting person") |
                      phrase("** Intentional misstatements")) >>
                     attr(kind::trailer)));
 

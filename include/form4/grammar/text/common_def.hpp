@@ -76,7 +76,8 @@ struct ascii_marks_allowed_parser : x3::parser<ascii_marks_allowed_parser> {
 };
 ascii_marks_allowed_parser const ascii_marks_allowed{};
 
-auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = lit('(') >> +digit >> lit(')');
+// lynx -dump writes a <sup> mark as "^(1)".
+auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = -lit('^') >> lit('(') >> +digit >> lit(')');
 auto const superscript_mark = x3::rule<struct superscript_mark_id, std::string>{"superscript mark"} =
     (lexical::superscript_open >> +lexical::superscript_digit >> lexical::superscript_close) |
     +lexical::superscript_digit;
@@ -113,7 +114,9 @@ auto const number_rule_def = x3::raw[-lit('\\') >> -lit('$') >> blanks >> -char_
 
 auto const date_cell_rule_def = blanks >> -lexical::underline_open >> -date_rule >> -lexical::underline_close >>
                                 footnote_marks_rule >> expect_end_of_cell;
-auto const number_cell_rule_def = blanks >> x3::raw[-number_rule] >> footnote_marks_rule >> expect_end_of_cell;
+// A "$" with no number after it (the stylesheets draw one before an empty price's marks) holds nothing.
+auto const number_cell_rule_def = blanks >> x3::raw[-number_rule] >> x3::omit[-(-lit('\\') >> lit('$'))] >>
+                                  footnote_marks_rule >> expect_end_of_cell;
 auto const code_cell_rule_def = blanks >> *char_("A-Z") >> x3::matches[lit("/K") | lit("/k")] >>
                                 footnote_marks_rule >> expect_end_of_cell;
 auto const acquired_disposed_cell_rule_def = blanks >> x3::raw[-char_("AD")] >> footnote_marks_rule >> expect_end_of_cell;

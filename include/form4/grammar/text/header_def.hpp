@@ -44,7 +44,9 @@ auto const amendment_label = phrase("If Amendment, Date") >> -phrase(" of") >> p
                              -phrase(" Filed") >> month_day_year;
 auto const relationship_label =
     phrase("Relationship of Reporting Person(s) to Issuer") >> -(sp >> phrase("(Check all applicable)"));
-auto const filing_label = phrase("Individual or Joint/Group Filing") >> -(sp >> phrase("(Check Applicable Line)"));
+// Form 5's stylesheets say "Reporting" where Form 4's say "Filing".
+auto const filing_label = phrase("Individual or Joint/Group") >> (phrase(" Filing") | phrase(" Reporting")) >>
+                          -(sp >> phrase("(Check Applicable Line)"));
 auto const tax_number_label = (phrase("IRS or Social Security Number of Reporting Person") |
                                phrase("I.R.S. Identification Number of Reporting Person")) >>
                               -(sp >> phrase("(Voluntary)"));

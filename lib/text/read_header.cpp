@@ -1,0 +1,426 @@
+// The header of a rendered form (items 1-6) and the reporting owners repeated after Table II, read into the model.
+#include "text/form_reader.hpp"
+
+namespace form4::text::reading {
+
+namespace {
+
+bool has_item_number_cells(const span* first, const span* last) {
+    int numbered = 0;
+    for (const span* cell = first; cell != last; ++cell) {
+        std::string_view v = cell->view();
+        std::size_t digits = 0;
+        while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
+        if (digits > 0 && digits < v.size() && v[digits] == '.') ++numbered;
+    }
+    return numbered >= 2;
+}
+
+}  // namespace
+
+void reader::read_header(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    // A page drawn as side-by-side columns (tabs, or runs of spaces between
+    // numbered items) is read column by column, so each item's values follow
+    // its label; anything else is read line by line.
+    bool tabs = false, spaced_columns = false;
+    bool document_order = state_.outer != nullptr;   // a page made from HTML keeps the HTML's order
+    // Every line's cells, cut once: row i is cells[row_starts[i]] .. cells[row_starts[i + 1]].
+    std::vector<span> cells;
+    std::vector<std::size_t> row_starts;
+    if (!document_order) {
+        cells.reserve(4 * (last - first));
+        row_starts.reserve(last - first + 1);
+        for (std::size_t i = first; i < last; ++i) {
+            row_starts.push_back(cells.size());
+            if (split_cells_into(lines[i], cells)) tabs = true;
+            if (!tabs && has_item_number_cells(cells.data() + row_starts.back(), cells.data() + cells.size()))
+                spaced_columns = true;
+        }
+        row_starts.push_back(cells.size());
+    }
+    // Columns, document order, or line by line (see header_order).
+    auto fill = [&](header_order order, stream& into) {
+        if (first < last) into.reserve(static_cast<std::size_t>(lines[last - 1].end - lines[first].begin) + 64);
+        auto add = [&into](span cell) {
+            into.append(cell, true);
+            into.append_break('\n');
+        };
+        if (order == header_order::columns) {
+            std::size_t rows = row_starts.size() - 1;
+            std::size_t columns = 0;
+            for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
+            for (std::size_t column = 0; column < columns; ++column)
+                for (std::size_t r = 0; r < rows; ++r) {
+                    std::size_t at = row_starts[r] + column;
+                    if (at < row_starts[r + 1] && !cells[at].empty()) add(cells[at]);
+                }
+        } else if (order == header_order::document) {
+            std::vector<span> line_cells;
+            for (std::size_t i = first; i < last; ++i) {
+                line_cells.clear();
+                split_cells_into(lines[i], line_cells);
+                for (const auto& cell : line_cells)
+                    if (!cell.empty()) add(cell);
+            }
+        } else {
+            for (std::size_t i = first; i < last; ++i)
+                if (!is_blank(lines[i])) add(trim(lines[i]));
+        }
+    };
+    header_order order = (tabs || spaced_columns) ? header_order::columns
+                         : document_order         ? header_order::document
+                                                  : header_order::lines;
+    stream by_columns, in_document_order;
+    stream* header_stream = order == header_order::columns ? &by_columns : &in_document_order;
+    fill(order, *header_stream);
+    std::size_t reported = diagnostics_.size();
+    parse(g::header(), header_stream->begin(), header_stream->end(), header_, &header_stream->map(), true, false);
+    auto failed = [&] {
+        return std::any_of(diagnostics_.begin() + static_cast<std::ptrdiff_t>(reported), diagnostics_.end(),
+                           [](const diagnostic& d) { return d.level == severity::error; });
+    };
+    // Read without error but without a period or a person: the columns were not the page's.
+    auto incomplete = [&] { return failed() || !header_.period || header_.owners.empty(); };
+    if (order == header_order::columns && incomplete()) {
+        // A browser's copy of the current layout has tabs but draws each item under
+        // the one before: read in the page's own order, and keep that if it reads.
+        std::vector<diagnostic> column_diagnostics(diagnostics_.begin() + static_cast<std::ptrdiff_t>(reported),
+                                                   diagnostics_.end());
+        ast::header column_header = std::move(header_);
+        diagnostics_.resize(reported);
+        header_ = ast::header{};
+        fill(header_order::document, in_document_order);
+        parse(g::header(), in_document_order.begin(), in_document_order.end(), header_, &in_document_order.map(),
+              true, false);
+        if (incomplete()) {
+            diagnostics_.resize(reported);
+            diagnostics_.insert(diagnostics_.end(), column_diagnostics.begin(), column_diagnostics.end());
+            header_ = std::move(column_header);
+        } else {
+            header_stream = &in_document_order;
+        }
+    }
+    const stream_map& map = header_stream->map();
+
+    if (!header_.form.empty()) form_ = header_.form;
+    iterator_type where = first < lines.size() ? lines[first].begin : text_.data();
+    if (header_.form.empty())
+        report(severity::warning, where, "text.no-heading", "no \"FORM 3/4/5\" heading; read as a Form 4");
+    bool amendment = header_.original_filed.has_value();
+    doc_.type = make_coded<document_type>(form_ + (amendment ? "/A" : ""));
+    if (header_.period) doc_.period_of_report = to_date(*header_.period, where);
+    if (header_.original_filed) doc_.date_of_original_submission = to_date(*header_.original_filed, where);
+    if (header_.not_subject_to_section16) doc_.not_subject_to_section16 = *header_.not_subject_to_section16;
+    if (header_.form3_holdings_reported) doc_.form3_holdings_reported = *header_.form3_holdings_reported;
+    if (header_.form4_transactions_reported) doc_.form4_transactions_reported = *header_.form4_transactions_reported;
+
+    // Item 2: "NAME [TICKER]", or (paper forms) the name and the ticker on two lines.
+    std::string issuer = clean_text(header_.issuer);
+    std::size_t open = issuer.rfind('[');
+    std::size_t close = issuer.rfind(']');
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+        doc_.issuer.trading_symbol = clean_text(issuer.substr(open + 1, close - open - 1));
+        doc_.issuer.name = clean_text(issuer.substr(0, open));
+    } else {
+        std::vector<std::string> lines_of_item;
+        for (const auto& part : split_on(header_.issuer, '\n'))
+            if (auto cleaned = clean_text(part); !cleaned.empty()) lines_of_item.push_back(cleaned);
+        if (lines_of_item.size() == 2 && lines_of_item[1].find(' ') == std::string::npos) {
+            doc_.issuer.name = lines_of_item[0];
+            doc_.issuer.trading_symbol = lines_of_item[1];
+        } else {
+            doc_.issuer.name = issuer;
+        }
+    }
+
+    if (!header_.owners.empty()) doc_.reporting_owners.push_back(owner_from_block(header_.owners.front()));
+    if (options_.record_positions) mark_header(map);
+    if (header_.owners.empty())
+        report(damage(), where, "text.missing-item", "no item 1 (Name and Address of Reporting Person)");
+}
+
+void reader::mark_header(const stream_map& map) {
+    mark({"type"}, header_.form_at, &map);
+    if (doc_.period_of_report) mark({"period_of_report"}, header_.period_at, &map);
+    if (doc_.date_of_original_submission) mark({"date_of_original_submission"}, header_.original_filed_at, &map);
+    if (header_.issuer_at) {
+        const std::string& raw = header_.issuer;
+        iterator_type name = past_markup(header_.issuer_at, raw);
+        mark({"issuer"}, name, &map);
+        if (!doc_.issuer.name.empty()) mark({"issuer.name"}, name, &map);
+        // "NAME [TICKER]", or (paper forms) the ticker alone on the item's last line.
+        std::size_t open = raw.rfind('[');
+        std::size_t symbol = open != std::string::npos ? open + 1 : raw.rfind(doc_.issuer.trading_symbol);
+        if (!doc_.issuer.trading_symbol.empty() && symbol != std::string::npos)
+            mark({"issuer.trading_symbol"}, past_markup(header_.issuer_at + symbol, header_.issuer_at + raw.size()),
+                 &map);
+    }
+    if (!header_.owners.empty() && !doc_.reporting_owners.empty())
+        mark_owner(header_owner_positions_, 0, header_.owners.front(), doc_.reporting_owners.front(), map);
+}
+
+void reader::mark_owner(pending_positions& into, std::size_t index, const ast::owner_block& block,
+                        const reporting_owner& owner, const stream_map& map) {
+    std::string path = indexed("reporting_owners", index);
+    iterator_type name = past_markup(block.name_at, block.name);
+    mark(into, {path}, name, &map);
+    if (!owner.id.name.empty()) mark(into, {path, ".id.name"}, name, &map);
+    if (block.captions) {
+        iterator_type street = past_markup(block.street_at, block.street);
+        iterator_type city = past_markup(block.city_state_zip_at, block.city_state_zip);
+        mark(into, {path, ".address"}, street ? street : city, &map);
+        if (!owner.address.street1.empty()) mark(into, {path, ".address.street1"}, street, &map);
+        if (!owner.address.city.empty()) mark(into, {path, ".address.city"}, city, &map);
+    }
+    if (block.relationship_item) {
+        mark(into, {path, ".relationship"}, block.relationship_at, &map);
+        iterator_type text = past_markup(block.relationship_text_at, block.relationship_text);
+        if (!owner.relationship.officer_title.empty())
+            mark(into, {path, ".relationship.officer_title"}, text, &map);
+        if (!owner.relationship.other_text.empty()) mark(into, {path, ".relationship.other_text"}, text, &map);
+    }
+}
+
+namespace {
+
+// City, state and zip from "<u>CITY</u> <u>ST</u> <u>ZIP</u>", three cells, or one line.
+void split_city_state_zip(const std::string& raw, address& a) {
+    std::vector<std::string> groups = underlined_groups(raw);
+    if (groups.size() >= 3) {
+        a.city = groups[0];
+        a.state = groups[1];
+        a.zip_code = groups[2];
+        return;
+    }
+    std::vector<std::string> cells;
+    for (const auto& part : split_on(raw, '\n'))
+        if (auto cleaned = clean_text(part); !cleaned.empty()) cells.push_back(cleaned);
+    if (cells.size() >= 3) {
+        a.city = cells[0];
+        a.state = cells[1];
+        a.zip_code = cells[2];
+        return;
+    }
+    // One line: "CITY ST ZIP" or "City, ST  ZIP"; the zip has a digit, the state is two letters.
+    std::string line;
+    for (const auto& cell : cells) line += (line.empty() ? "" : " ") + cell;
+    // "CITY, ST ZIP" as the stylesheets print it: after the last comma a two-character
+    // state code (Canada's are "A1".."B0") and the zip, which may hold a space ("V5Y 0A1").
+    if (std::size_t comma = line.rfind(", "); comma != std::string::npos) {
+        std::string after = line.substr(comma + 2);
+        std::size_t space = after.find(' ');
+        auto code_char = [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)); };
+        if (space == 2 && code_char(after[0]) && code_char(after[1]) && space + 1 < after.size()) {
+            a.city = line.substr(0, comma);
+            a.state = after.substr(0, 2);
+            a.zip_code = clean_text(after.substr(3));
+            return;
+        }
+    }
+    std::vector<std::string> words = split_on(line, ' ');
+    std::erase_if(words, [](const std::string& w) { return w.empty(); });
+    auto has_digit = [](const std::string& w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    if (!words.empty() && has_digit(words.back())) {
+        a.zip_code = words.back();
+        words.pop_back();
+    }
+    if (!words.empty() && words.back().size() == 2 && std::isupper(static_cast<unsigned char>(words.back()[0])) &&
+        std::isupper(static_cast<unsigned char>(words.back()[1]))) {
+        a.state = words.back();
+        words.pop_back();
+    }
+    std::string city;
+    for (const auto& w : words) city += (city.empty() ? "" : " ") + w;
+    if (!city.empty() && city.back() == ',') city.pop_back();
+    a.city = city;
+}
+
+void read_relationship(const ast::owner_block& block, relationship& r) {
+    if (!block.relationship_item) return;
+    r.is_director = r.is_ten_percent_owner = r.is_officer = r.is_other = false;
+    std::optional<bool>* flags[] = {&r.is_director, &r.is_ten_percent_owner, &r.is_officer, &r.is_other};
+    for (const auto& entry : block.relationship)
+        if (entry.which >= 0 && entry.which < 4 && entry.checked) *flags[entry.which] = true;
+    // The title line: "<u>title</u>" and, when both are given, "<u>title</u> <u>other</u>".
+    std::vector<std::string> groups = underlined_groups(block.relationship_text);
+    std::string text = clean_text(block.relationship_text);
+    if (groups.size() >= 2) {
+        r.officer_title = groups[0];
+        r.other_text = groups[1];
+    } else if (!text.empty()) {
+        if (r.is_other.value_or(false) && !r.is_officer.value_or(false)) r.other_text = text;
+        else r.officer_title = text;
+    }
+}
+
+}  // namespace
+
+reporting_owner owner_from_block(const ast::owner_block& block) {
+    reporting_owner owner;
+    read_relationship(block, owner.relationship);
+    if (block.captions) {
+        owner.id.name = clean_text(block.name);
+        std::vector<std::string> streets = underlined_groups(block.street);
+        if (streets.empty())
+            for (const auto& part : split_on(block.street, '\n'))
+                if (auto cleaned = clean_text(part); !cleaned.empty()) streets.push_back(cleaned);
+        if (!streets.empty()) owner.address.street1 = streets[0];
+        if (streets.size() > 1) owner.address.street2 = streets[1];
+        split_city_state_zip(block.city_state_zip, owner.address);
+        return owner;
+    }
+    // Paper forms: the name, then the street lines, then "City, ST ZIP" (and a country).
+    std::vector<std::string> parts;
+    for (const auto& part : split_on(block.name, '\n'))
+        if (auto cleaned = clean_text(part); !cleaned.empty()) parts.push_back(cleaned);
+    if (parts.empty()) return owner;
+    owner.id.name = parts[0];
+    std::vector<std::string> rest(parts.begin() + 1, parts.end());
+    if (!rest.empty() && (rest.back() == "USA" || rest.back() == "U.S.A." || rest.back() == "UNITED STATES"))
+        rest.pop_back();
+    if (!rest.empty() && rest.back().find(',') != std::string::npos) {
+        split_city_state_zip(rest.back(), owner.address);
+        rest.pop_back();
+    }
+    if (!rest.empty()) owner.address.street1 = rest[0];
+    if (rest.size() > 1) owner.address.street2 = rest[1];
+    return owner;
+}
+
+// ---------------------------------------------------------------- owners
+
+// A joint filing repeats item 1 (and, in our rendering, item 5) for every
+// reporting person after Table II: EDGAR's HTML does, and render_text's
+// "Reporting Owners" block does.
+void reader::read_repeated_owner_items(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    stream owners_stream;
+    for (std::size_t i = first; i < last; ++i) {
+        for (const auto& cell : split_cells(lines[i]))
+            if (!cell.empty()) {
+                owners_stream.append(cell, true);
+                owners_stream.append_break('\n');
+            }
+    }
+    ast::header repeated;
+    const stream_map& map = owners_stream.map();
+    parse(g::header(), owners_stream.begin(), owners_stream.end(), repeated, &map, true, false);
+    for (const auto& block : repeated.owners) {
+        reporting_owner owner = owner_from_block(block);
+        if (options_.record_positions) mark_owner(positions_, block_owners_.size(), block, owner, map);
+        // Without item 5 here, the first person's relationship is the header's.
+        if (!block.relationship_item && !doc_.reporting_owners.empty() &&
+            owner.id.name == doc_.reporting_owners.front().id.name &&
+            std::none_of(block_owners_.begin(), block_owners_.end(),
+                         [&](const reporting_owner& o) { return o.id.name == owner.id.name; }))
+            owner.relationship = doc_.reporting_owners.front().relationship;
+        block_owners_.push_back(std::move(owner));
+    }
+}
+
+
+// The current layout's "Reporting Owners" table: for each person the name and
+// address cell (a line each: name, street lines, city, state, zip, country) and,
+// beside its last line, the relationship cells: Director "X", 10% Owner "X",
+// the officer's title, the other text.
+bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i)
+        if (!is_blank(lines[i])) return starts_with_ci(trim(lines[i]).view(), "Reporting Owner Name");
+    return false;
+}
+
+// The address lines below the name: "STREET", ["STREET 2"], then "CITY", "ST", "ZIP",
+// "UNITED STATES" (4_X09's layout) or "CITY, ST ZIP" (the older ones). False when
+// the lines do not say which is which (a value left empty takes its line away).
+bool read_owner_table_address(const std::vector<std::string>& rest, address& a) {
+    if (rest.empty()) return true;
+    if (rest.back() == "UNITED STATES") {
+        if (rest.size() != 5 && rest.size() != 6) return false;
+        a.zip_code = rest[rest.size() - 2];
+        a.state = rest[rest.size() - 3];
+        a.city = rest[rest.size() - 4];
+        a.street1 = rest[0];
+        if (rest.size() == 6) a.street2 = rest[1];
+        return true;
+    }
+    if (rest.back().find(',') == std::string::npos || rest.size() < 2 || rest.size() > 3) return false;
+    split_city_state_zip(rest.back(), a);
+    a.street1 = rest[0];
+    if (rest.size() == 3) a.street2 = rest[1];
+    return true;
+}
+
+namespace {
+
+// Whether an address line is the last of its cell: the country, or "CITY, ST ZIP".
+bool ends_owner_address(const std::string& line) {
+    if (line == "UNITED STATES") return true;
+    std::size_t comma = line.rfind(", ");
+    return comma != std::string::npos && line.size() > comma + 5 && line[comma + 4] == ' ' &&
+           std::isupper(static_cast<unsigned char>(line[comma + 2]));
+}
+
+}  // namespace
+
+void reader::read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    std::vector<std::string> cell_lines;   // the name and address cell so far
+    // Without tabs (lynx, w3m) the relationship cells are placed under their captions:
+    // the middle of each caption, by its column in the line.
+    std::vector<std::ptrdiff_t> caption_middles;
+    for (std::size_t i = first; i < last; ++i) {
+        if (is_blank(lines[i])) continue;
+        bool by_tabs = false;
+        std::vector<span> cells = split_cells(lines[i], &by_tabs);
+        if (!by_tabs)
+            while (cells.size() > 1 && cells.front().empty()) cells.erase(cells.begin());
+        std::string lead = clean_text(cells.front().view());
+        if (starts_with_ci(lead, "Reporting Owner Name")) continue;
+        if (starts_with_ci(lead, "Director")) {
+            // "Director  10% Owner  Officer  Other": where each caption stands.
+            caption_middles.clear();
+            std::string_view row = lines[i].view();
+            std::size_t from = 0;
+            for (std::string_view caption : {"Director", "10% Owner", "Officer", "Other"}) {
+                std::size_t at = row.find(caption, from);
+                if (at == std::string_view::npos) break;
+                caption_middles.push_back(static_cast<std::ptrdiff_t>(at + caption.size() / 2));
+                from = at + caption.size();
+            }
+            continue;
+        }
+        cell_lines.push_back(lead);
+        if (cells.size() < 2 && (by_tabs || !ends_owner_address(lead))) continue;
+        // The cell's last line: the relationship cells stand beside it.
+        std::array<std::string, 5> beside;
+        for (std::size_t k = 1; k < cells.size(); ++k) {
+            std::size_t column = k;
+            if (!by_tabs && caption_middles.size() == 4) {
+                std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
+                column = 1;
+                for (std::size_t c = 1; c < 4; ++c)
+                    if (std::abs(caption_middles[c] - middle) < std::abs(caption_middles[column - 1] - middle)) column = c + 1;
+            }
+            if (column < beside.size()) beside[column] = clean_text(cells[k].view());
+        }
+        reporting_owner owner;
+        owner.id.name = cell_lines.front();
+        relationship& r = owner.relationship;
+        r.is_director = beside[1] == "X";
+        r.is_ten_percent_owner = beside[2] == "X";
+        // An empty title or other text may stand for a box ticked without words: not shown, so unknown.
+        r.officer_title = beside[3];
+        if (!r.officer_title.empty()) r.is_officer = true;
+        r.other_text = beside[4];
+        if (!r.other_text.empty()) r.is_other = true;
+        // From the end: the country, then (a US address) zip, state, city; the street lines before them.
+        std::vector<std::string> rest(cell_lines.begin() + 1, cell_lines.end());
+        if (!read_owner_table_address(rest, owner.address))
+            report(severity::warning, lines[i].begin, "text.ambiguous-address",
+                   "the address of " + owner.id.name + " cannot be cut into its fields from this table: not read");
+        block_owners_.push_back(std::move(owner));
+        cell_lines.clear();
+    }
+}
+
+}  // namespace form4::text::reading

@@ -1,0 +1,99 @@
+// Cutting a row whose cells a converter ran together (see run_together.hpp).
+#include "text/run_together.hpp"
+
+#include <cctype>
+#include <string_view>
+
+namespace form4::text {
+namespace {
+
+enum class word_kind { text, letter, date, amount, dollar, mark };
+
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Where a value's own characters end and its glued marks ("J^(1)", "676,789(2)") begin.
+std::size_t value_end(std::string_view w) {
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (w[i] == '^' || (w[i] == '(' && i + 1 < w.size() && digit(w[i + 1]))) return i;
+    return w.size();
+}
+
+bool is_mark(std::string_view w) {
+    if (!w.empty() && w.front() == '^') w.remove_prefix(1);
+    if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
+    for (std::size_t i = 1; i + 1 < w.size(); ++i)
+        if (!digit(w[i])) return false;
+    return true;
+}
+
+word_kind kind_of(std::string_view w) {
+    if (is_mark(w)) return word_kind::mark;
+    if (w == "$") return word_kind::dollar;
+    std::string_view v = w.substr(0, value_end(w));
+    if (v.size() == 1 && std::isupper(static_cast<unsigned char>(v[0]))) return word_kind::letter;
+    if (v.size() >= 2 && v[0] == '$' && digit(v[1])) return word_kind::amount;
+    int slashes = 0;
+    bool digits_only = !v.empty(), any_digit = false;
+    for (char c : v) {
+        if (c == '/') ++slashes;
+        else if (digit(c)) any_digit = true;
+        else if (c != ',' && c != '.' && c != '-' && c != '+') digits_only = false;
+    }
+    if (digits_only && any_digit && slashes == 2) return word_kind::date;
+    if (digits_only && any_digit && slashes == 0) return word_kind::amount;
+    return word_kind::text;
+}
+
+}  // namespace
+
+run_together_cells cut_run_together(span line) {
+    struct word {
+        span at;
+        word_kind kind;
+    };
+    std::vector<word> words;
+    for (iterator_type p = line.begin; p != line.end;) {
+        while (p != line.end && (*p == ' ' || *p == '\t')) ++p;
+        iterator_type start = p;
+        while (p != line.end && *p != ' ' && *p != '\t') ++p;
+        if (p != start) words.push_back({{start, p}, kind_of({start, static_cast<std::size_t>(p - start)})});
+    }
+    run_together_cells out;
+    auto is_text = [&](std::size_t i) { return i < words.size() && words[i].kind == word_kind::text; };
+    std::size_t i = 0;
+    // The title: every word before the first date, amount or "$".
+    while (i < words.size() && (words[i].kind == word_kind::text || words[i].kind == word_kind::letter ||
+                                words[i].kind == word_kind::mark))
+        ++i;
+    if (i > 0) out.cells.push_back({words.front().at.begin, words[i - 1].at.end});
+    bool after_text = false;
+    while (i < words.size()) {
+        const word& w = words[i];
+        if (w.kind == word_kind::mark && !out.cells.empty()) {
+            out.cells.back().end = w.at.end;   // the mark belongs to the value before it
+            ++i;
+            continue;
+        }
+        if (w.kind == word_kind::dollar && i + 1 < words.size() && words[i + 1].kind == word_kind::amount) {
+            out.cells.push_back({w.at.begin, words[i + 1].at.end});
+            after_text = false;
+            i += 2;
+            continue;
+        }
+        if (w.kind == word_kind::text ||
+            (w.kind == word_kind::letter && after_text && is_text(i + 1))) {
+            if (w.kind == word_kind::letter) out.ambiguous_letter = true;
+            if (after_text) out.cells.back().end = w.at.end;
+            else out.cells.push_back(w.at);
+            after_text = true;
+            ++i;
+            continue;
+        }
+        out.cells.push_back(w.at);
+        after_text = false;
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace form4::text

