@@ -6,7 +6,8 @@ set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 packages=(g++ cmake make pkg-config python3 file binutils libgtest-dev libgmock-dev
-          libarchive-dev abigail-tools libbenchmark-dev libpugixml-dev clang-14 libclang-rt-14-dev)
+          libarchive-dev libsqlite3-dev abigail-tools libbenchmark-dev libpugixml-dev clang-14 libclang-rt-14-dev
+          python3-venv python3-setuptools python3-wheel python3-pandas)
 installed() {
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || return 1; done
 }

@@ -99,6 +99,7 @@ struct work_result {
     std::uint64_t bytes = 0;
     document_text tsv;
     std::vector<diagnostic> diagnostics;   // kept only for options::on_diagnostics
+    std::optional<dataset::tables> rows;   // kept only for options::on_rows
 };
 
 // ---- what a document is ----------------------------------------------------
@@ -300,6 +301,7 @@ bool parse_key(std::string_view cell, std::uint64_t& number) {
         dataset::tables tables;
         dataset::append(tables, *parsed.doc, item.accession_hint, table_opts, counters);
         format_rows(result.tsv, tables, keys);
+        if (opts.on_rows) result.rows = std::move(tables);
         result.result = outcome::converted;
     } catch (const std::bad_alloc&) {
         result.tsv = {};
@@ -523,6 +525,7 @@ private:
         }
         ++summary_.documents_converted;
         if (result.warnings) ++summary_.documents_with_warnings;
+        if (opts_.on_rows && result.rows) opts_.on_rows(result.name, *result.rows);
         const document_text& tsv = result.tsv;
         std::string_view text = tsv.text;
         for (auto t : dataset::all_tables) {

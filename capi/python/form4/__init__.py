@@ -8,6 +8,8 @@
     >>> tables["NONDERIV_TRANS"][0]["TRANS_CODE"]     # pandas.DataFrame(tables[...]) works too
     'S'
     >>> many = form4.tables(["a.xml", "b.xml", b"<ownershipDocument>..."])   # one C call for all
+    >>> frames = form4.frames(["a.xml", "b.xml"])       # pandas DataFrames, from Arrow columns
+    >>> form4.to_sqlite(["filings/"], "insiders.db")    # each filing replaced whole
 
 ``source`` is everywhere one of: ``bytes`` (or ``bytearray``/``memoryview``:
 the filing's bytes), an ``os.PathLike`` (a file), or ``str``: the filing's
@@ -68,7 +70,7 @@ __all__ = [
     "TransactionCoding", "HoldingCoding", "PostTransactionAmounts", "OwnershipNature", "UnderlyingSecurity",
     "Footnote", "Footnoted", "Signature", "FilingMetadata", "Coded", "DocumentType", "TransactionCode",
     "AcquiredDisposed", "OwnershipForm", "Timeliness", "FormType", "library_version", "library_path",
-    "__version__",
+    "__version__", "frames", "to_sqlite",
 ]
 
 # The version of the C library in use, and where it was found.
@@ -322,28 +324,15 @@ def tables(
     if errors not in ("raise", "skip"):
         raise ValueError(f"form4.tables: errors must be 'raise' or 'skip', not {errors!r}")
     sources = list(sources)
-    entries = []
-    for source in sources:
-        if isinstance(source, (bytes, bytearray, memoryview)):
-            data = bytes(source)
-            entries.append((data, len(data), None, None, 0))
-        elif isinstance(source, str) and _looks_like_content(source):
-            data = source.encode("utf-8")
-            entries.append((data, len(data), None, None, 0))
-        elif isinstance(source, (str, os.PathLike)):
-            entries.append((None, 0, os.fsencode(source), None, 0))
-        else:
-            raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
-    # The array keeps the bytes objects its pointers point into alive.
-    inputs = (_c.Input * len(entries))(*entries)
-    statuses = (ctypes.c_int32 * len(entries))()
+    inputs = _input_array(sources)
+    statuses = (ctypes.c_int32 * len(inputs))()
     failed = ctypes.c_size_t()
     options = _c.DatasetOptions()
     _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
     options.sec_round = 1 if sec_round else 0
     handle = _c.DatasetP()
     _c.check(_c.lib.form4_dataset_from_inputs(
-        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(entries),
+        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
         ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
     try:
         if failed.value and errors == "raise":
@@ -357,6 +346,24 @@ def tables(
     return _pickled.dataset(data)
 
 
+def _input_array(sources: Sequence[Source]):
+    """The form4_input array of many sources (the array keeps the bytes
+    objects its pointers point into alive)."""
+    entries = []
+    for source in sources:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+            entries.append((data, len(data), None, None, 0))
+        elif isinstance(source, str) and _looks_like_content(source):
+            data = source.encode("utf-8")
+            entries.append((data, len(data), None, None, 0))
+        elif isinstance(source, (str, os.PathLike)):
+            entries.append((None, 0, os.fsencode(source), None, 0))
+        else:
+            raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
+    return (_c.Input * len(entries))(*entries)
+
+
 def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool) -> None:
     """Parses the source alone again for its diagnostics and raises them,
     naming the source."""
@@ -368,3 +375,8 @@ def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool
     except ParseError as error:
         raise ParseError(error.status, f"{name}: {error}".split("\n")[0], error.diagnostics) from None
     raise Form4Error(_c.E_INTERNAL, f"form4.tables: {name} failed in the batch but parses alone")
+
+
+# Defined after the rest: they use _input_array, _options and _raise_parse_error.
+from .database import to_sqlite  # noqa: E402
+from .frames import frames  # noqa: E402
