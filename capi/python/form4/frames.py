@@ -8,7 +8,7 @@ a few whole-array operations, never a Python object per row:
   that holds it (object dtype, or ``pandas.Categorical`` with
   ``categories=True``); absent is ``None`` (or NaN in a Categorical);
 - dates: ``datetime64[ns]`` (absent: NaT). A date pandas cannot hold that way
-  (before 1677 or after 2262: a typo such as 0204 for 2004) makes its column
+  (before 1677 or after 2262: a typo such as 2502 for 2052) makes its column
   an object column of ``datetime.date``, so that no date is lost;
 - flags (NO_SECURITIES_OWNED, EQUITY_SWAP_INVOLVED, ...): pandas' nullable
   ``boolean``;
