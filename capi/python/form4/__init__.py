@@ -321,11 +321,7 @@ def tables(
 
         >>> tables = form4.tables(pathlib.Path("filings").glob("*.xml"))
         >>> len(tables["NONDERIV_TRANS"])"""
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"form4.tables: errors must be 'raise' or 'skip', not {errors!r}")
-    sources = list(sources)
-    inputs = _input_array(sources)
-    statuses = (ctypes.c_int32 * len(inputs))()
+    sources, inputs, statuses = _batch(sources, errors, "form4.tables")
     failed = ctypes.c_size_t()
     options = _c.DatasetOptions()
     _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
@@ -335,15 +331,30 @@ def tables(
         ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
         ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
     try:
-        if failed.value and errors == "raise":
-            index = next(i for i, status in enumerate(statuses) if status != _c.OK)
-            _raise_parse_error(sources[index], index, format, lenient)
+        _raise_first_failure(sources, statuses, failed.value, errors, format, lenient)
         # Rows come out of the C unpickler as dicts in column order, each
         # distinct cell text one shared str: nothing to build here.
         data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
     finally:
         _c.lib.form4_dataset_free(handle)
     return _pickled.dataset(data)
+
+
+def _batch(sources: Iterable[Source], errors: str, caller: str) -> tuple:
+    """(the sources as a list, their form4_input array, an array for their
+    statuses) for a call over many sources."""
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"{caller}: errors must be 'raise' or 'skip', not {errors!r}")
+    sources = list(sources)
+    inputs = _input_array(sources)
+    return sources, inputs, (ctypes.c_int32 * len(inputs))()
+
+
+def _raise_first_failure(sources, statuses, failed: int, errors: str, format: Format, lenient: bool) -> None:
+    """With errors="raise", the ParseError of the first source that failed in a batch."""
+    if failed and errors == "raise":
+        index = next(i for i, status in enumerate(statuses) if status != _c.OK)
+        _raise_parse_error(sources[index], index, format, lenient)
 
 
 def _input_array(sources: Sequence[Source]):

@@ -66,14 +66,10 @@ def frames(
 
         >>> frames = form4.frames(pathlib.Path("filings").glob("*.xml"))
         >>> frames["NONDERIV_TRANS"].groupby("TRANS_CODE")["TRANS_SHARES"].sum()"""
-    from . import _input_array, _options, _raise_parse_error
+    from . import _batch, _options, _raise_first_failure
 
     numpy, pandas = _pandas()
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"form4.frames: errors must be 'raise' or 'skip', not {errors!r}")
-    sources = list(sources)
-    inputs = _input_array(sources)
-    statuses = (ctypes.c_int32 * len(inputs))()
+    sources, inputs, statuses = _batch(sources, errors, "form4.frames")
     failed = ctypes.c_size_t()
     options = _c.ColumnsOptions()
     _c.check(_c.lib.form4_columns_options_init(ctypes.byref(options), _c.COLUMNS_OPTIONS_VERSION))
@@ -84,9 +80,7 @@ def frames(
         ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
         ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
     try:
-        if failed.value and errors == "raise":
-            index = next(i for i, status in enumerate(statuses) if status != _c.OK)
-            _raise_parse_error(sources[index], index, format, lenient)
+        _raise_first_failure(sources, statuses, failed.value, errors, format, lenient)
         count = ctypes.c_size_t()
         _c.check(_c.lib.form4_columns_table_count(ctypes.byref(count), handle))
         reader = _Reader(numpy, pandas, categories)
