@@ -70,6 +70,11 @@ decimal decimal::normalized() const noexcept {
 std::string decimal::to_canonical_string() const { return normalized().to_string(); }
 
 double decimal::to_double() const noexcept {
+    // Both operands exact in a double (|mantissa| < 2^53, 10^scale up to
+    // 10^22): one IEEE division rounds correctly, as strtod would.
+    constexpr std::int64_t exact = std::int64_t{1} << 53;
+    if (mantissa_ > -exact && mantissa_ < exact)
+        return static_cast<double>(mantissa_) / static_cast<double>(pow10(scale_));
     return std::strtod(to_string().c_str(), nullptr);
 }
 

@@ -14,13 +14,13 @@ set(FORM4_PYTHON_TEST_ENV
 
 add_test(NAME python.frames
   COMMAND ${CMAKE_COMMAND} -E env ${FORM4_PYTHON_TEST_ENV}
-          ${Python3_EXECUTABLE} -m unittest -v ${CMAKE_CURRENT_LIST_DIR}/frames/test_frames.py)
+          ${Python3_EXECUTABLE} -m unittest discover -v -s ${CMAKE_CURRENT_LIST_DIR}/frames -p "test_*.py")
 set_tests_properties(python.frames PROPERTIES LABELS python TIMEOUT 300)
 
 if(TARGET form4_command)
   add_test(NAME python.sqlite
     COMMAND ${CMAKE_COMMAND} -E env ${FORM4_PYTHON_TEST_ENV} FORM4_COMMAND=$<TARGET_FILE:form4_command>
-            ${Python3_EXECUTABLE} -m unittest -v ${CMAKE_CURRENT_LIST_DIR}/sqlite/test_sqlite.py)
+            ${Python3_EXECUTABLE} -m unittest discover -v -s ${CMAKE_CURRENT_LIST_DIR}/sqlite -p "test_*.py")
   set_tests_properties(python.sqlite PROPERTIES LABELS python TIMEOUT 300)
 endif()
 

@@ -8,12 +8,12 @@
 //  - A filing's replacement is one savepoint inside a transaction that
 //    commits every `batch_size` filings: a run that is killed keeps every
 //    committed filing whole and no part of the others (SQLite's journal).
-//  - Cells are the data-set writers' text (tabular.hpp) stored by type: text
-//    as TEXT (NULL when empty), dates as ISO 8601 TEXT ("2024-07-01"), flags
-//    and row numbers as INTEGER, exact numbers in DECIMAL columns (NUMERIC
-//    affinity): SQLite keeps a number as INTEGER when it is whole, as REAL
-//    when 15 significant digits hold it (printing it with %.15g gives the
-//    filed value back), and as its exact TEXT otherwise. Never rounded.
+//  - Cells are the data-set writers' text (tabular.hpp) stored by type, in
+//    STRICT tables (no affinity converts a value): text as TEXT (NULL when
+//    empty), dates as ISO 8601 TEXT ("2024-07-01"), flags and row numbers as
+//    INTEGER, exact numbers in ANY columns: INTEGER when whole, REAL when
+//    they have at most 15 significant digits (printing it with %.15g gives
+//    the filed value back), and their exact TEXT otherwise. Never rounded.
 //
 //     form4::sqlite::load(inputs, "insiders.db", options);   // the eight data-set tables
 #include <cstddef>

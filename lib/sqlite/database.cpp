@@ -28,8 +28,8 @@ std::string_view declared_type(tabular::column_type type) {
     switch (type) {
         case tabular::column_type::text: return "TEXT";
         case tabular::column_type::integer: return "INTEGER";
-        case tabular::column_type::decimal: return "DECIMAL";
-        case tabular::column_type::date: return "DATE";
+        case tabular::column_type::decimal: return "ANY";   // stored as decimal_value says
+        case tabular::column_type::date: return "TEXT";
         case tabular::column_type::flag: return "INTEGER";
     }
     return "TEXT";
@@ -42,7 +42,9 @@ bool in(const std::vector<std::string>& names, std::string_view name) {
 }
 
 // WITHOUT ROWID: rows are stored in their primary key's order, so a filing's
-// rows sit together and its key is the only index it needs.
+// rows sit together and its key is the only index it needs. STRICT: a value
+// is stored as bound, never converted by a column's affinity (NUMERIC
+// affinity would keep only 15 significant digits of a longer number).
 std::string create_table_sql(const tabular::schema& s) {
     std::string sql = "CREATE TABLE IF NOT EXISTS " + identifier(s.name) + " (\n";
     for (const auto& c : s.columns) {
@@ -54,13 +56,24 @@ std::string create_table_sql(const tabular::schema& s) {
     for (const auto& fk : s.foreign_keys)
         sql += ",\n  FOREIGN KEY (" + identifier_list(fk.columns) + ") REFERENCES " + identifier(fk.table) + " (" +
                identifier_list(fk.references) + ") ON DELETE CASCADE";
-    return sql + "\n) WITHOUT ROWID";
+    return sql + "\n) WITHOUT ROWID, STRICT";
 }
 
 std::string create_index_sql(const tabular::schema& s, const std::vector<std::string>& columns) {
     std::string name = s.name;
     for (const auto& c : columns) name += "_" + c;
     return "CREATE INDEX IF NOT EXISTS " + identifier(name) + " ON " + identifier(s.name) + " (" + identifier_list(columns) + ")";
+}
+
+// An exact number as SQLite can compute with it without losing it: INTEGER
+// when whole, REAL when it has at most 15 significant digits (the double
+// nearest to it prints back as the same digits with %.15g), else its text.
+int bind_decimal(sqlite3_stmt* statement, int at, std::string_view cell, const decimal& value) {
+    if (value.scale() == 0) return sqlite3_bind_int64(statement, at, value.mantissa());
+    std::uint64_t magnitude = value.mantissa() < 0 ? 0 - static_cast<std::uint64_t>(value.mantissa())
+                                                   : static_cast<std::uint64_t>(value.mantissa());
+    if (magnitude < 1'000'000'000'000'000) return sqlite3_bind_double(statement, at, value.to_double());
+    return sqlite3_bind_text(statement, at, cell.data(), static_cast<int>(cell.size()), SQLITE_STATIC);
 }
 
 }  // namespace
@@ -116,9 +129,14 @@ struct database::impl {
             int status = SQLITE_OK;
             switch (column.type) {
                 case tabular::column_type::text:
-                case tabular::column_type::decimal:   // exact text; the column's affinity stores it as a number
                     status = sqlite3_bind_text(statement, at, cell.data(), static_cast<int>(cell.size()), SQLITE_STATIC);
                     break;
+                case tabular::column_type::decimal: {
+                    auto value = decimal::parse(cell);
+                    if (!value) throw unreadable();
+                    status = bind_decimal(statement, at, cell, *value);
+                    break;
+                }
                 case tabular::column_type::integer: {
                     auto value = tabular::integer_of_cell(cell);
                     if (!value) throw unreadable();

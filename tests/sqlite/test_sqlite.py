@@ -27,6 +27,8 @@ TABLES = ["SUBMISSION", "REPORTINGOWNER", "NONDERIV_TRANS", "NONDERIV_HOLDING", 
 ROW_NUMBER = {"NONDERIV_TRANS": "NONDERIV_TRANS_SK", "NONDERIV_HOLDING": "NONDERIV_HOLDING_SK",
               "DERIV_TRANS": "DERIV_TRANS_SK", "DERIV_HOLDING": "DERIV_HOLDING_SK",
               "REPORTINGOWNER": "ROW_NUMBER", "FOOTNOTES": "ROW_NUMBER", "OWNER_SIGNATURE": "ROW_NUMBER"}
+DATES = {"FILING_DATE", "PERIOD_OF_REPORT", "DATE_OF_ORIG_SUB", "TRANS_DATE", "DEEMED_EXECUTION_DATE",
+         "EXCERCISE_DATE", "EXERCISE_DATE", "EXPIRATION_DATE", "OWNERSIGNATUREDATE"}
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
 
@@ -42,6 +44,10 @@ def read_tsv(directory: pathlib.Path, table: str):
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def kind(column: str, declared: str) -> str:
+    return "DATE" if column in DATES else "DECIMAL" if declared == "ANY" else declared
+
+
 def tsv_cell(value, declared: str) -> str:
     """A stored value written as the TSV writes it."""
     if value is None:
@@ -50,7 +56,7 @@ def tsv_cell(value, declared: str) -> str:
         year, month, day = value.split("-")
         return f"{day}-{MONTHS[int(month) - 1]}-{year}"
     if declared == "DECIMAL":
-        # INTEGER, REAL holding 15 significant digits, or exact TEXT.
+        # INTEGER, REAL holding at most 15 significant digits, or exact TEXT.
         number = decimal.Decimal(f"{value:.15g}" if isinstance(value, float) else str(value))
         text = format(number.normalize(), "f")
         return text
@@ -73,7 +79,7 @@ def dump(path) -> list:
 def table_rows(path, table: str):
     with sqlite3.connect(path) as db:
         db.row_factory = sqlite3.Row
-        columns = {row["name"]: row["type"] for row in db.execute(f'PRAGMA table_info("{table}")')}
+        columns = {row["name"]: kind(row["name"], row["type"]) for row in db.execute(f'PRAGMA table_info("{table}")')}
         return columns, [dict(r) for r in db.execute(f'SELECT * FROM "{table}"')]
 
 

@@ -108,7 +108,8 @@ TEST(SqliteDatabase, ReplacesAUnitWholeAndKeepsItWhenTheReplacementFails) {
     {
         form4::sqlite::database db(file, {&s});
         std::vector<rows> a{rows{{"A", "", "02-MAY-2022", "26.80", "1", "x"}, {"A", "", "", "100", "0", ""}}};
-        std::vector<rows> b{rows{{"B", "", "03-MAY-2022", "12345678901234567.5", "1", "y"}}};
+        std::vector<rows> b{rows{{"B", "", "03-MAY-2022", "12345678901234567.5", "1", "y"},
+                                 {"B", "", "03-MAY-2022", "123456789.012345", "1", "y"}}};
         db.replace("A", a);
         db.replace("B", b);
         // A again, with one row: the second one goes.
@@ -119,7 +120,7 @@ TEST(SqliteDatabase, ReplacesAUnitWholeAndKeepsItWhenTheReplacementFails) {
         db.commit();
     }
     auto stored = read_back(file);
-    ASSERT_EQ(stored.size(), 2u);
+    ASSERT_EQ(stored.size(), 3u);
     EXPECT_EQ(stored[0].key, "A");
     EXPECT_EQ(stored[0].trade, 1);
     EXPECT_EQ(stored[0].day, "2022-05-04");
@@ -128,6 +129,8 @@ TEST(SqliteDatabase, ReplacesAUnitWholeAndKeepsItWhenTheReplacementFails) {
     EXPECT_EQ(stored[1].day, "2022-05-03");
     EXPECT_EQ(stored[1].shares_type, "text");   // 18 digits: kept exact as text, not rounded into a REAL
     EXPECT_EQ(stored[1].note, "y");
+    EXPECT_EQ(stored[2].shares_type, "real");   // 15 digits: a REAL that %.15g prints back as filed
+    EXPECT_EQ(stored[0].shares_type, "integer");
     std::filesystem::remove(file);
     std::filesystem::remove(file.string() + "-wal");
     std::filesystem::remove(file.string() + "-shm");
@@ -151,7 +154,9 @@ TEST(DatasetSchema, TypesAndKeysOfTheEightTables) {
     for (auto t : form4::dataset::all_tables) {
         const auto& s = form4::dataset::schema(t);
         for (const auto& c : s.columns)
-            if (c.name.ends_with("_FN")) EXPECT_EQ(c.type, column_type::text) << s.name << "." << c.name;
+            if (c.name.ends_with("_FN")) {
+                EXPECT_EQ(c.type, column_type::text) << s.name << "." << c.name;
+            }
     }
 }
 

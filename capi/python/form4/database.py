@@ -36,7 +36,8 @@ def to_sqlite(
     killed keeps every filing it committed and no half filing.
 
     Keys: ACCESSION_NUMBER, and the row's number within its filing (see the
-    README). Dates are ISO text, numbers exact (DECIMAL columns).
+    README). Dates are ISO text, numbers exact (INTEGER, REAL of at most 15
+    significant digits, or their text).
     ``errors``: "raise" raises Form4Error after writing the rest when a
     source could not be read or written; "skip" only counts them."""
     from . import _options
