@@ -166,7 +166,7 @@ class KilledRun(unittest.TestCase):
     """SIGKILL in the middle of a load, then the same load again: the database
     equals one clean run, and the killed one held only whole filings."""
 
-    COPIES = 24
+    COPIES = 4
 
     def setUp(self):
         self.work = tempfile.TemporaryDirectory(prefix="form4-sqlite-kill-")
@@ -211,7 +211,7 @@ class KilledRun(unittest.TestCase):
             if committed:
                 process.send_signal(signal.SIGKILL)
                 break
-            time.sleep(0.002)
+            time.sleep(0.005)
         process.wait()
         self.assertEqual(process.returncode, -signal.SIGKILL, "the run ended before it could be killed")
         with sqlite3.connect(killed) as db:
