@@ -108,12 +108,15 @@ class _Reader:
         self.categories = categories
 
     def frame(self, schema, array):
+        index = self.pd.RangeIndex(array.length)
         columns = {}
         for i in range(schema.n_children):
             child_schema = schema.children[i].contents
-            child = array.children[i].contents
-            columns[child_schema.name.decode()] = self.column(child_schema, child)
-        return self.pd.DataFrame(columns, index=self.pd.RangeIndex(array.length))
+            values = self.column(child_schema, array.children[i].contents)
+            # Typed Series, not copied again: pandas neither scans object
+            # columns for dates nor consolidates them into one block.
+            columns[child_schema.name.decode()] = self.pd.Series(values, index=index, dtype=values.dtype, copy=False)
+        return self.pd.DataFrame(columns, index=index, copy=False)
 
     # Buffers.
 
@@ -123,7 +126,8 @@ class _Reader:
         size = np.dtype(dtype).itemsize * count
         if count == 0 or not address:
             return np.zeros(count, dtype=dtype)
-        return np.frombuffer(ctypes.string_at(address, size), dtype=dtype).copy()
+        # A view of the C buffer, copied once.
+        return np.frombuffer((ctypes.c_char * size).from_address(address), dtype=dtype).copy()
 
     def bits(self, array, index: int):
         np = self.np
@@ -131,8 +135,8 @@ class _Reader:
         address = array.buffers[index]
         if n == 0:
             return np.zeros(0, dtype=bool)
-        packed = np.frombuffer(ctypes.string_at(address, (n + 7) // 8), dtype=np.uint8)
-        return np.unpackbits(packed, count=n, bitorder="little").astype(bool)
+        packed = np.frombuffer((ctypes.c_char * ((n + 7) // 8)).from_address(address), dtype=np.uint8)
+        return np.unpackbits(packed, count=n, bitorder="little").view(bool)
 
     def valid(self, array):
         """The validity bitmap as bools, or None when every row is valid."""
@@ -184,14 +188,15 @@ class _Reader:
             remap = np.array([first.setdefault(t, len(first)) for t in texts], dtype=np.int32)
             codes = remap[codes] if size else codes
             texts = list(first)
-        if valid is not None:
-            codes[~valid] = -1
         if self.categories:
+            if valid is not None:
+                codes[~valid] = -1
             return self.pd.Categorical.from_codes(codes, categories=texts)
         table = np.empty(len(texts) + 1, dtype=object)
         table[:-1] = texts
-        table[-1] = None
-        codes[codes < 0] = len(texts)
+        table[-1] = None   # what absent rows point at
+        if valid is not None:
+            codes[~valid] = len(texts)
         return table.take(codes)
 
     # datetime64[ns] holds 1677-09-22 to 2262-04-11.
