@@ -6,7 +6,10 @@ set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 packages=(g++ cmake make pkg-config python3 file binutils libgtest-dev libgmock-dev
-          libarchive-dev zlib1g-dev abigail-tools libbenchmark-dev libpugixml-dev clang-14 libclang-rt-14-dev
+          libarchive-dev zlib1g-dev libsqlite3-dev abigail-tools libbenchmark-dev libpugixml-dev
+          clang-14 libclang-rt-14-dev
+          # the Python package's wheel, venv and frames
+          python3-venv python3-setuptools python3-wheel python3-pandas
           # the stylesheets' pages and the converters' text (rendering tests, fuzz seeds)
           xsltproc lynx w3m python3-html2text chromium chromium-driver python3-selenium)
 installed() {

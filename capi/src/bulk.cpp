@@ -209,8 +209,7 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
     return guarded(__func__, [&](const char* function) {
         FORM4_CAPI_REQUIRE(out);
         *out = nullptr;
-        if (inputs == nullptr && count != 0)
-            return fail(FORM4_E_INVALID_ARGUMENT, function, "inputs is NULL but count is %zu", count);
+        if (int status = check_inputs(inputs, count, function); status != FORM4_OK) return status;
         form4::parse_options options;
         if (int status = to_parse_options(options, parse_opts, function); status != FORM4_OK) return status;
         ds::options dataset_options;
@@ -221,11 +220,6 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
                             opts->version, FORM4_DATASET_OPTIONS_VERSION);
             dataset_options.sec_round = opts->sec_round != 0;
         }
-        for (std::size_t i = 0; i < count; ++i)
-            if (inputs[i].accession_fallback == nullptr && inputs[i].accession_fallback_len != 0)
-                return fail(FORM4_E_INVALID_ARGUMENT, function,
-                            "inputs[%zu].accession_fallback is NULL but its length is %zu", i,
-                            inputs[i].accession_fallback_len);
         if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
         auto dataset = std::make_unique<dataset_impl>();

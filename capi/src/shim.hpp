@@ -118,6 +118,19 @@ inline int check_index(const char* function, std::size_t index, std::size_t size
     return fail(FORM4_E_OUT_OF_RANGE, function, "index %zu is out of range (size %zu)", index, size);
 }
 
+// An array of form4_input: NULL only when empty, and no accession fallback
+// with a length but no text.
+inline int check_inputs(const form4_input* inputs, std::size_t count, const char* function) noexcept {
+    if (inputs == nullptr && count != 0)
+        return fail(FORM4_E_INVALID_ARGUMENT, function, "inputs is NULL but count is %zu", count);
+    for (std::size_t i = 0; i < count; ++i)
+        if (inputs[i].accession_fallback == nullptr && inputs[i].accession_fallback_len != 0)
+            return fail(FORM4_E_INVALID_ARGUMENT, function,
+                        "inputs[%zu].accession_fallback is NULL but its length is %zu", i,
+                        inputs[i].accession_fallback_len);
+    return FORM4_OK;
+}
+
 inline int absent(const char* function, const char* what) noexcept {
     return fail(FORM4_E_ABSENT, function, "%s is absent", what);
 }

@@ -2,7 +2,7 @@
 //
 //   form4 parse  [--lenient] [--format F] [--compact] FILE|-
 //   form4 render [--lenient] [--format F] FILE|-
-//   form4 tables --out DIR [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...
+//   form4 tables --out DIR|--sqlite FILE [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...
 //   form4 lint   [--lenient] [--format F] FILE...
 //
 // The command line is read in one place (read_command_line) into an
@@ -28,6 +28,7 @@
 #include "form4/json.hpp"
 #include "form4/lint.hpp"
 #include "form4/render.hpp"
+#include "form4/sqlite.hpp"
 
 namespace {
 
@@ -46,6 +47,7 @@ struct invocation {
     form4::input_format format = form4::input_format::automatic;
     std::string out_dir;
     std::string errors_file;
+    std::string sqlite_file;
     unsigned threads = 0;
     std::vector<std::string> inputs;
     std::vector<std::string> options_given;  // as typed, to refuse those a command does not take
@@ -111,14 +113,30 @@ int run_tables(const invocation& call) {
         for (const auto& d : found)
             if (d.level != form4::severity::note) report(form4::bulk::escaped(input), d);
     };
+    // --sqlite: the same rows, each filing replaced whole in FILE.
+    std::optional<form4::sqlite::dataset_loader> database;
+    if (!call.sqlite_file.empty()) {
+        database.emplace(call.sqlite_file);
+        options.on_rows = database->hook();
+    }
     if (isatty(STDERR_FILENO))
         options.on_progress = [](const form4::bulk::progress& p) {
             std::cerr << '\r' << form4::bulk::describe(p) << (p.finished ? "\n" : "") << std::flush;
         };
-    auto summary = form4::bulk::write_tables(inputs, call.out_dir, options);
+    auto summary = call.out_dir.empty()
+                       ? form4::bulk::convert(inputs, [](form4::dataset::table, std::string_view) {}, options)
+                       : form4::bulk::write_tables(inputs, call.out_dir, options);
+    if (database) {
+        database->finish();
+        for (const auto& refused : database->refused()) {
+            std::cerr << refused.input << ": not written to " << call.sqlite_file << ": " << refused.reason << '\n';
+            summary.failures.push_back(refused);
+        }
+        std::cerr << "form4 tables: " << database->filings_written() << " filings in " << call.sqlite_file << '\n';
+    }
     if (!call.errors_file.empty()) form4::bulk::write_failures(summary, fs::path(call.errors_file));
     std::cerr << "form4 tables: " << form4::bulk::describe(summary) << '\n';
-    return summary.ok() ? exit_ok : exit_input_failed;
+    return summary.ok() && (!database || database->refused().empty()) ? exit_ok : exit_input_failed;
 }
 
 int run_render(const invocation& call) {
@@ -174,10 +192,12 @@ const std::vector<command>& commands() {
          "Print the filing as JSON (docs/json-schema.md); pretty unless --compact.",
          {"--lenient", "--format", "--compact"}, 1, 1},
         {"tables", run_tables,
-         "form4 tables --out DIR [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...",
+         "form4 tables --out DIR|--sqlite FILE [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE]\n"
+         "             INPUT...",
          "Write the SEC Form 345 data-set tables DIR/<TABLE>.tsv for all inputs, in input order. An input is a\n"
-         "      file, a directory (read recursively), a .tar/.tar.gz archive, or - for a list of paths on stdin.",
-         {"--out", "--sec-round", "--lenient", "--format", "--threads", "--errors"}, 1, static_cast<std::size_t>(-1)},
+         "      file, a directory (read recursively), a .tar/.tar.gz archive, or - for a list of paths on stdin.\n"
+         "      --sqlite FILE: the same tables in an SQLite database, each filing replaced whole.",
+         {"--out", "--sqlite", "--sec-round", "--lenient", "--format", "--threads", "--errors"}, 1, static_cast<std::size_t>(-1)},
         {"render", run_render, "form4 render [--lenient] [--format F] FILE|-",
          "Print the filing drawn as the Form 4 text (the layout of EDGAR's rendering).",
          {"--lenient", "--format"}, 1, 1},
@@ -208,6 +228,7 @@ void print_help(std::ostream& out, const command* only = nullptr) {
            "  --out DIR      the folder for the .tsv tables (created if missing)\n"
            "  --sec-round    round numbers to 2 places as the SEC's own files do\n"
            "  --threads N    parsing threads for tables (default: one per core)\n"
+           "  --sqlite FILE  the SQLite database for the tables (created if missing; filings read again replace theirs)\n"
            "  --errors FILE  write the inputs that failed, and why, to FILE (tables)\n"
            "  -h, --help     this help\n"
            "\nDiagnostics go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE].\n"
@@ -247,7 +268,8 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             if (i + 1 < args.size()) return args[++i];
             return std::nullopt;
         };
-        bool takes_value = name == "--format" || name == "--out" || name == "--threads" || name == "--errors";
+        bool takes_value = name == "--format" || name == "--out" || name == "--threads" || name == "--errors" ||
+                           name == "--sqlite";
         if (inline_value && !takes_value) return usage_error{std::string(name) + " takes no value"};
         call.options_given.emplace_back(name);
         if (name == "-h" || name == "--help") {
@@ -275,6 +297,10 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--errors needs a file name"};
             call.errors_file = *v;
+        } else if (name == "--sqlite") {
+            auto v = value();
+            if (!v || v->empty()) return usage_error{"--sqlite needs a file name"};
+            call.sqlite_file = *v;
         } else if (name == "--out") {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--out needs a directory"};
@@ -296,7 +322,8 @@ std::optional<usage_error> check_against(const command& c, const invocation& cal
     if (call.inputs.size() < c.min_inputs) return usage_error{"no input file given"};
     if (call.inputs.size() > c.max_inputs)
         return usage_error{"form4 " + std::string(c.name) + " reads one file (or - for standard input)"};
-    if (c.name == "tables" && call.out_dir.empty()) return usage_error{"form4 tables needs --out DIR"};
+    if (c.name == "tables" && call.out_dir.empty() && call.sqlite_file.empty())
+        return usage_error{"form4 tables needs --out DIR or --sqlite FILE"};
     return std::nullopt;
 }
 

@@ -79,6 +79,10 @@ struct options {
     // diagnostics of every document that has any (a document that could not
     // be read gets one with code "io"). Skipped documents are not reported.
     std::function<void(std::string_view input, const std::vector<diagnostic>& diagnostics)> on_diagnostics;
+    // When set: called on the calling thread, in input order, with the rows of
+    // every converted document (surrogate keys numbered from 1 within it, cells
+    // exact: tabs and line breaks kept), before its TSV lines go to the sink.
+    std::function<void(std::string_view input, const dataset::tables& rows)> on_rows;
 };
 
 struct failure {

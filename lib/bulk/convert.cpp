@@ -78,6 +78,7 @@ struct work_result {
     std::uint64_t weight = 0;      // the work_item's, given back when written
     document_text tsv;
     std::vector<diagnostic> diagnostics;   // kept only for options::on_diagnostics
+    std::optional<dataset::tables> rows;   // kept only for options::on_rows
 };
 
 // ---- what a document is ----------------------------------------------------
@@ -174,6 +175,7 @@ std::string first_error(const parse_result& result) {
         dataset::tables tables;
         dataset::append(tables, *parsed.doc, item.accession_hint, table_opts, counters);
         format_rows(result.tsv, tables, keys);
+        if (opts.on_rows) result.rows = std::move(tables);
         result.result = outcome::converted;
     } catch (const std::bad_alloc&) {
         result.tsv = {};
@@ -416,6 +418,7 @@ private:
             ++summary_.documents_with_warnings;
             summary_.warnings.push_back(failure{result.name, std::move(result.warnings)});
         }
+        if (opts_.on_rows && result.rows) opts_.on_rows(result.name, *result.rows);
         const document_text& tsv = result.tsv;
         std::string_view text = tsv.text;
         for (auto t : dataset::all_tables) {

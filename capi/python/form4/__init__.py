@@ -8,6 +8,8 @@
     >>> tables["NONDERIV_TRANS"][0]["TRANS_CODE"]     # pandas.DataFrame(tables[...]) works too
     'S'
     >>> many = form4.tables(["a.xml", "b.xml", b"<ownershipDocument>..."])   # one C call for all
+    >>> frames = form4.frames(["a.xml", "b.xml"])       # pandas DataFrames, from Arrow columns
+    >>> form4.to_sqlite(["filings/"], "insiders.db")    # each filing replaced whole
 
 ``source`` is everywhere one of: ``bytes`` (or ``bytearray``/``memoryview``:
 the filing's bytes), an ``os.PathLike`` (a file), or ``str``: the filing's
@@ -68,7 +70,7 @@ __all__ = [
     "TransactionCoding", "HoldingCoding", "PostTransactionAmounts", "OwnershipNature", "UnderlyingSecurity",
     "Footnote", "Footnoted", "Signature", "FilingMetadata", "Coded", "DocumentType", "TransactionCode",
     "AcquiredDisposed", "OwnershipForm", "Timeliness", "FormType", "library_version", "library_path",
-    "__version__",
+    "__version__", "frames", "to_sqlite",
 ]
 
 # The version of the C library in use, and where it was found.
@@ -328,9 +330,45 @@ def tables(
 
         >>> tables = form4.tables(pathlib.Path("filings").glob("*.xml"))
         >>> len(tables["NONDERIV_TRANS"])"""
+    sources, inputs, statuses = _batch(sources, errors, "form4.tables")
+    failed = ctypes.c_size_t()
+    options = _c.DatasetOptions()
+    _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
+    options.sec_round = 1 if sec_round else 0
+    handle = _c.DatasetP()
+    _c.check(_c.lib.form4_dataset_from_inputs(
+        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
+        ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
+    try:
+        _raise_first_failure(sources, statuses, failed.value, errors, format, lenient)
+        # Rows come out of the C unpickler as dicts in column order, each
+        # distinct cell text one shared str: nothing to build here.
+        data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
+    finally:
+        _c.lib.form4_dataset_free(handle)
+    return _pickled.dataset(data)
+
+
+def _batch(sources: Iterable[Source], errors: str, caller: str) -> tuple:
+    """(the sources as a list, their form4_input array, an array for their
+    statuses) for a call over many sources."""
     if errors not in ("raise", "skip"):
-        raise ValueError(f"form4.tables: errors must be 'raise' or 'skip', not {errors!r}")
+        raise ValueError(f"{caller}: errors must be 'raise' or 'skip', not {errors!r}")
     sources = list(sources)
+    inputs = _input_array(sources)
+    return sources, inputs, (ctypes.c_int32 * len(inputs))()
+
+
+def _raise_first_failure(sources, statuses, failed: int, errors: str, format: Format, lenient: bool) -> None:
+    """With errors="raise", the ParseError of the first source that failed in a batch."""
+    if failed and errors == "raise":
+        index = next(i for i, status in enumerate(statuses) if status != _c.OK)
+        _raise_parse_error(sources[index], index, format, lenient)
+
+
+def _input_array(sources: Sequence[Source]):
+    """The form4_input array of many sources (the array keeps the bytes
+    objects its pointers point into alive)."""
     entries = []
     for source in sources:
         if isinstance(source, (bytes, bytearray, memoryview)):
@@ -343,27 +381,7 @@ def tables(
             entries.append((None, 0, _path_bytes(source), None, 0))
         else:
             raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
-    # The array keeps the bytes objects its pointers point into alive.
-    inputs = (_c.Input * len(entries))(*entries)
-    statuses = (ctypes.c_int32 * len(entries))()
-    failed = ctypes.c_size_t()
-    options = _c.DatasetOptions()
-    _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
-    options.sec_round = 1 if sec_round else 0
-    handle = _c.DatasetP()
-    _c.check(_c.lib.form4_dataset_from_inputs(
-        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(entries),
-        ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
-    try:
-        if failed.value and errors == "raise":
-            index = next(i for i, status in enumerate(statuses) if status != _c.OK)
-            _raise_parse_error(sources[index], index, format, lenient)
-        # Rows come out of the C unpickler as dicts in column order, each
-        # distinct cell text one shared str: nothing to build here.
-        data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
-    finally:
-        _c.lib.form4_dataset_free(handle)
-    return _pickled.dataset(data)
+    return (_c.Input * len(entries))(*entries)
 
 
 def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool) -> None:
@@ -377,3 +395,8 @@ def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool
     except ParseError as error:
         raise ParseError(error.status, f"{name}: {error}".split("\n")[0], error.diagnostics) from None
     raise Form4Error(_c.E_INTERNAL, f"form4.tables: {name} failed in the batch but parses alone")
+
+
+# Defined after the rest: they use _input_array, _options and _raise_parse_error.
+from .database import to_sqlite  # noqa: E402
+from .frames import frames  # noqa: E402

@@ -71,6 +71,7 @@ FIELD_DIRECT_OR_INDIRECT = 21
 FIELD_NATURE_OF_OWNERSHIP = 22
 
 DATASET_TABLE_COUNT = 8
+COLUMNS_OPTIONS_VERSION = 1
 
 # ---------------------------------------------------------------------------
 # Types. Opaque handles are distinct structures, so ctypes refuses to pass
@@ -121,6 +122,10 @@ class LintFinding(_Opaque):
     """struct form4_lint_finding (borrowed from a report)"""
 
 
+class Columns(_Opaque):
+    """struct form4_columns (caller-owned)"""
+
+
 ResultP = ctypes.POINTER(Result)
 DocumentP = ctypes.POINTER(Document)
 DiagnosticP = ctypes.POINTER(Diagnostic)
@@ -131,6 +136,7 @@ SignatureP = ctypes.POINTER(Signature)
 DatasetP = ctypes.POINTER(Dataset)
 LintReportP = ctypes.POINTER(LintReport)
 LintFindingP = ctypes.POINTER(LintFinding)
+ColumnsP = ctypes.POINTER(Columns)
 
 
 class DecimalValue(ctypes.Structure):
@@ -205,6 +211,60 @@ class Input(ctypes.Structure):
         ("accession_fallback", ctypes.c_char_p),
         ("accession_fallback_len", ctypes.c_size_t),
     ]
+
+
+class ColumnsOptions(ctypes.Structure):
+    """form4_columns_options, version 1"""
+
+    _fields_ = [("version", ctypes.c_uint), ("sec_round", ctypes.c_int32), ("exact_numbers", ctypes.c_int32)]
+
+
+class SqliteSummary(ctypes.Structure):
+    """form4_sqlite_summary"""
+
+    _fields_ = [
+        ("documents_read", ctypes.c_size_t),
+        ("documents_failed", ctypes.c_size_t),
+        ("documents_skipped", ctypes.c_size_t),
+        ("filings_written", ctypes.c_size_t),
+        ("filings_refused", ctypes.c_size_t),
+    ]
+
+
+# The Arrow C data interface's two structures, as its specification defines them.
+class ArrowSchema(ctypes.Structure):
+    pass
+
+
+ArrowSchema._fields_ = [
+    ("format", ctypes.c_char_p),
+    ("name", ctypes.c_char_p),
+    ("metadata", ctypes.c_char_p),
+    ("flags", ctypes.c_int64),
+    ("n_children", ctypes.c_int64),
+    ("children", ctypes.POINTER(ctypes.POINTER(ArrowSchema))),
+    ("dictionary", ctypes.POINTER(ArrowSchema)),
+    ("release", ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowSchema))),
+    ("private_data", ctypes.c_void_p),
+]
+
+
+class ArrowArray(ctypes.Structure):
+    pass
+
+
+ArrowArray._fields_ = [
+    ("length", ctypes.c_int64),
+    ("null_count", ctypes.c_int64),
+    ("offset", ctypes.c_int64),
+    ("n_buffers", ctypes.c_int64),
+    ("n_children", ctypes.c_int64),
+    ("buffers", ctypes.POINTER(ctypes.c_void_p)),
+    ("children", ctypes.POINTER(ctypes.POINTER(ArrowArray))),
+    ("dictionary", ctypes.POINTER(ArrowArray)),
+    ("release", ctypes.CFUNCTYPE(None, ctypes.POINTER(ArrowArray))),
+    ("private_data", ctypes.c_void_p),
+]
 
 
 # ---------------------------------------------------------------------------
@@ -351,6 +411,19 @@ FUNCTIONS = [
     ("form4_pickle_shared_objects", _int, [_char_pp, _size_p]),
     ("form4_result_to_pickle", _int, [_char_pp, _size_p, ResultP, _u32]),
     ("form4_dataset_to_pickle", _int, [_char_pp, _size_p, DatasetP]),
+    # columns in the Arrow C data interface (frames.py)
+    ("form4_columns_options_init", _int, [ctypes.POINTER(ColumnsOptions), ctypes.c_uint]),
+    ("form4_dataset_columns_from_inputs", _int, [ctypes.POINTER(ColumnsP), _size_p, _i32_p, ctypes.POINTER(Input),
+                                                 _size, ctypes.POINTER(ParseOptions), ctypes.POINTER(ColumnsOptions),
+                                                 _u32]),
+    ("form4_columns_free", None, [ColumnsP]),
+    ("form4_columns_table_count", _int, [_size_p, ColumnsP]),
+    ("form4_columns_table_name", _int, [_str_p, _size_p, ColumnsP, _size]),
+    ("form4_columns_row_count", _int, [_size_p, ColumnsP, _size]),
+    ("form4_columns_export", _int, [ctypes.POINTER(ArrowSchema), ctypes.POINTER(ArrowArray), ColumnsP, _size]),
+    # SQLite (database.py)
+    ("form4_sqlite_write", _int, [ctypes.POINTER(SqliteSummary), ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p),
+                                  _size, ctypes.POINTER(ParseOptions), _i32, _u32]),
 ]
 
 # ---------------------------------------------------------------------------

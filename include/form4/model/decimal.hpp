@@ -121,6 +121,11 @@ inline decimal decimal::normalized() const noexcept {
 inline std::string decimal::to_canonical_string() const { return normalized().to_string(); }
 
 inline double decimal::to_double() const noexcept {
+    // Both operands exact in a double (|mantissa| < 2^53, 10^scale up to
+    // 10^22): one IEEE division rounds correctly, as strtod would.
+    constexpr std::int64_t exact = std::int64_t{1} << 53;
+    if (mantissa_ > -exact && mantissa_ < exact)
+        return static_cast<double>(mantissa_) / static_cast<double>(decimal_detail::pow10(scale_));
     return std::strtod(to_string().c_str(), nullptr);
 }
 

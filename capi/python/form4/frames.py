@@ -1,0 +1,243 @@
+"""form4.frames: the SEC data-set tables of many filings as pandas DataFrames.
+
+The C library parses on its threads and fills the tables' columns in the
+Apache Arrow C data interface layout; each column becomes a numpy array with
+a few whole-array operations, never a Python object per row:
+
+- text: one ``str`` per distinct text of the column, shared by every row
+  that holds it (object dtype, or ``pandas.Categorical`` with
+  ``categories=True``); absent is ``None`` (or NaN in a Categorical);
+- dates: ``datetime64[ns]`` (absent: NaT). A date pandas cannot hold that way
+  (before 1677 or after 2262: a typo such as 2502 for 2052) makes its column
+  an object column of ``datetime.date``, so that no date is lost;
+- flags (NO_SECURITIES_OWNED, EQUITY_SWAP_INVOLVED, ...): pandas' nullable
+  ``boolean``;
+- row numbers (*_SK): ``int64``, 1-based across the call, as ``form4.tables``;
+- numbers (shares, prices, values): ``float64`` by default (absent: NaN);
+  ``exact=True`` gives ``decimal.Decimal`` objects, exact as filed, one per
+  distinct value of the column (written without trailing zeros: 26.80 is
+  ``Decimal('26.8')``).
+
+Only this module needs numpy and pandas (Debian's python3-pandas); the rest
+of the package works without them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import decimal
+from typing import Dict, Iterable
+
+from . import _capi as _c
+from .model import Format
+
+_INSTALL_HINT = (
+    "form4.frames needs pandas and numpy: install Debian's python3-pandas "
+    "(apt-get install python3-pandas) or `pip install pandas`"
+)
+
+
+def _pandas():
+    try:
+        import numpy
+        import pandas
+    except ImportError as error:
+        raise ImportError(_INSTALL_HINT) from error
+    return numpy, pandas
+
+
+def frames(
+    sources: Iterable,
+    *,
+    format: Format = Format.AUTO,
+    lenient: bool = False,
+    sec_round: bool = False,
+    exact: bool = False,
+    categories: bool = False,
+    errors: str = "raise",
+    threads: int = 0,
+) -> Dict[str, "pandas.DataFrame"]:
+    """The eight SEC "Form 345" data-set tables of many filings, table name
+    -> DataFrame with the SEC's columns in the SEC's order; the rows of
+    ``form4.tables`` (the same sources, errors and threads), typed as the
+    module says. ``exact``: numbers as ``decimal.Decimal`` instead of
+    ``float64``. ``categories``: text columns as ``pandas.Categorical``.
+
+        >>> frames = form4.frames(pathlib.Path("filings").glob("*.xml"))
+        >>> frames["NONDERIV_TRANS"].groupby("TRANS_CODE")["TRANS_SHARES"].sum()"""
+    from . import _batch, _options, _raise_first_failure
+
+    numpy, pandas = _pandas()
+    sources, inputs, statuses = _batch(sources, errors, "form4.frames")
+    failed = ctypes.c_size_t()
+    options = _c.ColumnsOptions()
+    _c.check(_c.lib.form4_columns_options_init(ctypes.byref(options), _c.COLUMNS_OPTIONS_VERSION))
+    options.sec_round = 1 if sec_round else 0
+    options.exact_numbers = 1 if exact else 0
+    handle = _c.ColumnsP()
+    _c.check(_c.lib.form4_dataset_columns_from_inputs(
+        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
+        ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
+    try:
+        _raise_first_failure(sources, statuses, failed.value, errors, format, lenient)
+        count = ctypes.c_size_t()
+        _c.check(_c.lib.form4_columns_table_count(ctypes.byref(count), handle))
+        reader = _Reader(numpy, pandas, categories)
+        out = {}
+        for table in range(count.value):
+            schema, array = _c.ArrowSchema(), _c.ArrowArray()
+            _c.check(_c.lib.form4_columns_export(ctypes.byref(schema), ctypes.byref(array), handle, table))
+            try:
+                out[schema.name.decode()] = reader.frame(schema, array)
+            finally:
+                array.release(ctypes.byref(array))
+                schema.release(ctypes.byref(schema))
+        return out
+    finally:
+        _c.lib.form4_columns_free(handle)
+
+
+class _Reader:
+    """Arrow arrays (the formats form4.h lists) -> numpy arrays -> pandas.
+    Every buffer is copied out, so nothing made here points into C memory."""
+
+    def __init__(self, numpy, pandas, categories: bool):
+        self.np = numpy
+        self.pd = pandas
+        self.categories = categories
+
+    def frame(self, schema, array):
+        index = self.pd.RangeIndex(array.length)
+        columns = {}
+        for i in range(schema.n_children):
+            child_schema = schema.children[i].contents
+            values = self.column(child_schema, array.children[i].contents)
+            # Typed Series, not copied again: pandas neither scans object
+            # columns for dates nor consolidates them into one block.
+            columns[child_schema.name.decode()] = self.pd.Series(values, index=index, dtype=values.dtype, copy=False)
+        return self.pd.DataFrame(columns, index=index, copy=False)
+
+    # Buffers.
+
+    def copied(self, array, index: int, dtype, count: int):
+        np = self.np
+        address = array.buffers[index]
+        size = np.dtype(dtype).itemsize * count
+        if count == 0 or not address:
+            return np.zeros(count, dtype=dtype)
+        # A view of the C buffer, copied once.
+        return np.frombuffer((ctypes.c_char * size).from_address(address), dtype=dtype).copy()
+
+    def bits(self, array, index: int):
+        np = self.np
+        n = array.length
+        address = array.buffers[index]
+        if n == 0:
+            return np.zeros(0, dtype=bool)
+        packed = np.frombuffer((ctypes.c_char * ((n + 7) // 8)).from_address(address), dtype=np.uint8)
+        return np.unpackbits(packed, count=n, bitorder="little").view(bool)
+
+    def valid(self, array):
+        """The validity bitmap as bools, or None when every row is valid."""
+        if array.null_count == 0 or not array.buffers[0]:
+            return None
+        return self.bits(array, 0)
+
+    # Columns by format.
+
+    def column(self, schema, array):
+        fmt = schema.format.decode()
+        valid = self.valid(array)
+        n = array.length
+        if fmt == "i" and schema.dictionary:
+            return self.text(schema, array, valid)
+        if fmt == "l":
+            values = self.copied(array, 1, self.np.int64, n)
+            return values if valid is None else self.pd.arrays.IntegerArray(values, ~valid)
+        if fmt == "g":
+            values = self.copied(array, 1, self.np.float64, n)
+            if valid is not None:
+                values[~valid] = self.np.nan
+            return values
+        if fmt == "b":
+            values = self.bits(array, 1)
+            mask = self.np.zeros(n, dtype=bool) if valid is None else ~valid
+            return self.pd.arrays.BooleanArray(values, mask)
+        if fmt == "tdD":
+            return self.dates(self.copied(array, 1, self.np.int32, n), valid)
+        if fmt.startswith("d:"):
+            return self.decimals(array, int(fmt.split(",")[1]), valid)
+        raise _c.Form4Error(_c.E_INTERNAL, f"form4.frames: unexpected Arrow format {fmt!r}")
+
+    def text(self, schema, array, valid):
+        np = self.np
+        codes = self.copied(array, 1, np.int32, array.length)
+        dictionary = array.dictionary.contents
+        size = dictionary.length
+        offsets = self.copied(dictionary, 1, np.int64, size + 1).tolist()
+        data = ctypes.string_at(dictionary.buffers[2], offsets[-1]) if offsets[-1] else b""
+        if data.isascii():
+            whole = data.decode("ascii")
+            texts = [whole[a:b] for a, b in zip(offsets, offsets[1:])]
+        else:
+            texts = [data[a:b].decode("utf-8", "replace") for a, b in zip(offsets, offsets[1:])]
+        if len(set(texts)) != len(texts):
+            # Two invalid byte sequences read as the same replacement text.
+            first = {}
+            remap = np.array([first.setdefault(t, len(first)) for t in texts], dtype=np.int32)
+            codes = remap[codes] if size else codes
+            texts = list(first)
+        if self.categories:
+            if valid is not None:
+                codes[~valid] = -1
+            return self.pd.Categorical.from_codes(codes, categories=texts)
+        table = np.empty(len(texts) + 1, dtype=object)
+        table[:-1] = texts
+        table[-1] = None   # what absent rows point at
+        if valid is not None:
+            codes[~valid] = len(texts)
+        return table.take(codes)
+
+    # datetime64[ns] holds 1677-09-22 to 2262-04-11.
+    _NS_FIRST_DAY = -106_751
+    _NS_LAST_DAY = 106_750
+
+    def dates(self, days, valid):
+        np = self.np
+        present = days if valid is None else days[valid]
+        if present.size and (present.min() < self._NS_FIRST_DAY or present.max() > self._NS_LAST_DAY):
+            epoch = datetime.date(1970, 1, 1).toordinal()
+            distinct, index = np.unique(days, return_inverse=True)
+            table = np.array([datetime.date.fromordinal(epoch + int(d)) for d in distinct] + [None], dtype=object)
+            if valid is not None:
+                index[~valid] = len(distinct)
+            return table.take(index)
+        values = days.astype("datetime64[D]").astype("datetime64[ns]")
+        if valid is not None:
+            values[~valid] = np.datetime64("NaT")
+        return values
+
+    def decimals(self, array, scale: int, valid):
+        """decimal128 -> one Decimal per distinct value, shared by its rows."""
+        np = self.np
+        n = array.length
+        words = self.copied(array, 1, np.uint64, 2 * n)
+        values = words.view("V16")
+        distinct, index = np.unique(values, return_inverse=True)
+        table = np.empty(len(distinct) + 1, dtype=object)
+        for k, raw in enumerate(distinct):
+            table[k] = _decimal(int.from_bytes(raw.tobytes(), "little", signed=True), scale)
+        table[-1] = None
+        if valid is not None:
+            index[~valid] = len(distinct)
+        return table.take(index)
+
+
+def _decimal(unscaled: int, scale: int) -> decimal.Decimal:
+    """unscaled * 10**-scale, without trailing fractional zeros."""
+    while scale > 0 and unscaled % 10 == 0:
+        unscaled //= 10
+        scale -= 1
+    sign = 1 if unscaled < 0 else 0
+    return decimal.Decimal((sign, tuple(int(d) for d in str(abs(unscaled))), -scale))

@@ -1,0 +1,80 @@
+// The data-set tables' types and keys (see dataset_schema.hpp).
+#include "form4/dataset_schema.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace form4::dataset {
+namespace {
+
+using tabular::column_type;
+
+constexpr std::string_view date_columns[] = {"FILING_DATE",     "PERIOD_OF_REPORT", "DATE_OF_ORIG_SUB",
+                                             "TRANS_DATE",      "DEEMED_EXECUTION_DATE", "EXCERCISE_DATE",
+                                             "EXERCISE_DATE",   "EXPIRATION_DATE",  "OWNERSIGNATUREDATE"};
+constexpr std::string_view decimal_columns[] = {"TRANS_SHARES",         "TRANS_PRICEPERSHARE", "SHRS_OWND_FOLWNG_TRANS",
+                                                "VALU_OWND_FOLWNG_TRANS", "CONV_EXERCISE_PRICE", "TRANS_TOTAL_VALUE",
+                                                "UNDLYNG_SEC_SHARES",   "UNDLYNG_SEC_VALUE"};
+constexpr std::string_view flag_columns[] = {"NO_SECURITIES_OWNED",   "NOT_SUBJECT_SEC16", "FORM3_HOLDINGS_REPORTED",
+                                             "FORM4_TRANS_REPORTED",  "AFF10B5ONE",        "EQUITY_SWAP_INVOLVED"};
+
+template <std::size_t N>
+bool listed(const std::string_view (&names)[N], std::string_view name) {
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+tabular::schema typed(table t) {
+    tabular::schema s;
+    s.name = std::string(name(t));
+    s.unit_column = "ACCESSION_NUMBER";
+    s.primary_key = {"ACCESSION_NUMBER"};
+    for (auto column : columns(t)) {
+        tabular::column c{std::string(column), column_type::text, false};
+        if (listed(date_columns, column)) c.type = column_type::date;
+        if (listed(decimal_columns, column)) c.type = column_type::decimal;
+        if (listed(flag_columns, column)) c.type = column_type::flag;
+        if (column.ends_with("_SK")) {
+            c.type = column_type::integer;
+            c.numbers_rows = true;
+            s.primary_key.push_back(c.name);
+        }
+        s.columns.push_back(std::move(c));
+    }
+    if (t != table::submission)
+        s.foreign_keys.push_back({{"ACCESSION_NUMBER"}, std::string(name(table::submission)), {"ACCESSION_NUMBER"}});
+    return s;
+}
+
+tabular::schema stored(table t) {
+    tabular::schema s = typed(t);
+    if (t == table::reporting_owner || t == table::footnotes || t == table::owner_signature) {
+        s.columns.push_back({"ROW_NUMBER", column_type::integer, true});
+        s.primary_key.push_back("ROW_NUMBER");
+    }
+    if (t == table::submission) s.indexes.push_back({"ISSUERCIK"});
+    if (t == table::reporting_owner) s.indexes.push_back({"RPTOWNERCIK"});
+    if (t == table::non_derivative_transaction || t == table::derivative_transaction)
+        s.indexes.push_back({"TRANS_DATE"});
+    return s;
+}
+
+template <class Make>
+std::array<tabular::schema, table_count> for_every_table(Make make) {
+    std::array<tabular::schema, table_count> out;
+    for (auto t : all_tables) out[static_cast<std::size_t>(t)] = make(t);
+    return out;
+}
+
+}  // namespace
+
+const tabular::schema& schema(table t) {
+    static const auto schemas = for_every_table(typed);
+    return schemas[static_cast<std::size_t>(t)];
+}
+
+const tabular::schema& stored_schema(table t) {
+    static const auto schemas = for_every_table(stored);
+    return schemas[static_cast<std::size_t>(t)];
+}
+
+}  // namespace form4::dataset

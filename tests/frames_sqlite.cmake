@@ -1,0 +1,33 @@
+# The Python package as data people use it: installed from a wheel into a
+# fresh venv, pandas frames from Arrow columns, and SQLite (the form4 command
+# and the C interface), each against the TSV tables on the corpus.
+find_package(Python3 COMPONENTS Interpreter)
+if(NOT TARGET form4_c OR NOT Python3_Interpreter_FOUND)
+  return()
+endif()
+
+set(FORM4_PYTHON_TEST_ENV
+    FORM4_LIBRARY=$<TARGET_FILE:form4_c>
+    FORM4_CORPUS_DIR=${FORM4_SHARED_DIR}/corpus
+    PYTHONPATH=${PROJECT_SOURCE_DIR}/capi/python
+    PYTHONDONTWRITEBYTECODE=1)
+
+add_test(NAME python.frames
+  COMMAND ${CMAKE_COMMAND} -E env ${FORM4_PYTHON_TEST_ENV}
+          ${Python3_EXECUTABLE} -m unittest discover -v -s ${CMAKE_CURRENT_LIST_DIR}/frames -p "test_*.py")
+set_tests_properties(python.frames PROPERTIES LABELS python TIMEOUT 300)
+
+if(TARGET form4_command)
+  add_test(NAME python.sqlite
+    COMMAND ${CMAKE_COMMAND} -E env ${FORM4_PYTHON_TEST_ENV} FORM4_COMMAND=$<TARGET_FILE:form4_command>
+            ${Python3_EXECUTABLE} -m unittest discover -v -s ${CMAKE_CURRENT_LIST_DIR}/sqlite -p "test_*.py")
+  set_tests_properties(python.sqlite PROPERTIES LABELS python TIMEOUT 300)
+endif()
+
+add_test(NAME python.install_wheel_in_venv
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/packaging/install_in_venv.py
+          --library $<TARGET_FILE:form4_c>
+          --package ${PROJECT_SOURCE_DIR}/capi/python
+          --sample ${FORM4_SHARED_DIR}/corpus/xml/form4/0000320193-22-000061.xml)
+set_tests_properties(python.install_wheel_in_venv PROPERTIES LABELS "python;install" TIMEOUT 300
+                     SKIP_RETURN_CODE 77)
