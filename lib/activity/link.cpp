@@ -79,12 +79,21 @@ std::optional<trade_key> trade_key_of(const row& r) {
 }
 
 void group_duplicates(std::vector<row>& rows) {
+    // One filing read twice (its XML and its submission, say): the same
+    // accession's same row is grouped with its first reading.
+    std::map<std::tuple<std::string, std::string, std::size_t>, std::size_t> first_reading;
+    std::vector<bool> reread(rows.size(), false);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].accession.empty()) continue;
+        auto [it, first] = first_reading.try_emplace({rows[i].accession, rows[i].table, rows[i].row_index}, i);
+        if (!first) reread[i] = true;
+    }
     // The k-th row with a key in one filing pairs with the k-th in another:
     // two equal rows in one filing are two trades.
     std::map<std::pair<trade_key, std::size_t>, std::vector<std::size_t>> groups;
     std::map<std::pair<trade_key, std::string>, std::size_t> seen_in_filing;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!rows[i].superseded_by.empty()) continue;
+        if (!rows[i].superseded_by.empty() || reread[i]) continue;
         auto key = trade_key_of(rows[i]);
         if (!key) continue;
         std::size_t occurrence = seen_in_filing[{*key, rows[i].accession}]++;
@@ -102,6 +111,15 @@ void group_duplicates(std::vector<row>& rows) {
             rows[i].counted = i == members->front();
         }
         ++next_id;
+    }
+    // Re-readings join their first reading's group, or make one with it.
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!reread[i]) continue;
+        row& first = rows[first_reading[{rows[i].accession, rows[i].table, rows[i].row_index}]];
+        if (first.duplicate_group == 0) first.duplicate_group = next_id++;
+        rows[i].duplicate_group = first.duplicate_group;
+        rows[i].counted = false;
+        if (rows[i].superseded_by.empty()) rows[i].superseded_by = first.superseded_by;
     }
 }
 
