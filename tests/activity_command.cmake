@@ -21,7 +21,7 @@ if(TARGET form4_command)
     COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:form4_command>
       "-DARGS=activity;--by;issuer;--window;90d;--as-of;2018-06-30;${corpus}/xml/form4"
       -DEXPECT_EXIT=1
-      "-DEXPECT_STDOUT=\n0001318605\tTesla, Inc.\t2018-04-02\t2018-06-30\t1\t0\t16\t0\t105500\t34774433.415\t0\t0\t105500\t34774433.415\t0001494730-18-000002;0001494730-18-000005\n"
+      "-DEXPECT_STDOUT=\n0001318605\tTesla, Inc.\t2018-04-02\t2018-06-30\t1\t0\t16\t0\t105500\t34774433.415\t0\t0\t105500\t34774433.415\t0001494730-18-000002.0001494730-18-000005\n"
       "-DEXPECT_STDERR=form4 activity: 358 documents, 357 converted, 1 failed"
       -P ${run_check})
   add_test(NAME form4_command.activity_usage
