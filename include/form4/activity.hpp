@@ -215,6 +215,12 @@ std::vector<cluster_row> clusters(std::span<const row> rows, const cluster_optio
 void write_tsv(std::ostream& out, std::span<const row> rows);
 void write_tsv(std::ostream& out, std::span<const aggregate_row> rows);
 void write_tsv(std::ostream& out, std::span<const cluster_row> rows);
+// The same columns and cells one at a time, for other writers (the C ABI).
+template <class T>
+std::vector<std::string_view> columns();   // T: row, aggregate_row, cluster_row
+std::vector<std::string> cells(const row&);
+std::vector<std::string> cells(const aggregate_row&);
+std::vector<std::string> cells(const cluster_row&);
 // A JSON array of objects; absent values are null.
 void write_json(std::ostream& out, std::span<const row> rows);
 void write_json(std::ostream& out, std::span<const aggregate_row> rows);

@@ -56,14 +56,28 @@ template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
 
 template <class T>
+std::vector<std::string_view> column_names() {
+    std::vector<std::string_view> names;
+    boost::mp11::mp_for_each<members_of<T>>([&](auto member) { names.push_back(column_name(member.name)); });
+    return names;
+}
+
+template <class T>
+std::vector<std::string> cells_of(const T& row) {
+    std::vector<std::string> out;
+    boost::mp11::mp_for_each<members_of<T>>([&](auto member) { out.push_back(text_of(row.*member.pointer)); });
+    return out;
+}
+
+template <class T>
 void write_tsv_rows(std::ostream& out, std::span<const T> rows) {
     std::string line;
     bool first = true;
-    boost::mp11::mp_for_each<members_of<T>>([&](auto member) {
+    for (auto name : column_names<T>()) {
         if (!first) line += '\t';
         first = false;
-        line += column_name(member.name);
-    });
+        line += name;
+    }
     line += '\n';
     out << line;
     for (const T& row : rows) {
@@ -92,6 +106,17 @@ void write_json_rows(std::ostream& out, std::span<const T> rows) {
 }
 
 }  // namespace
+
+template <class T>
+std::vector<std::string_view> columns() {
+    return column_names<T>();
+}
+template std::vector<std::string_view> columns<row>();
+template std::vector<std::string_view> columns<aggregate_row>();
+template std::vector<std::string_view> columns<cluster_row>();
+std::vector<std::string> cells(const row& r) { return cells_of(r); }
+std::vector<std::string> cells(const aggregate_row& r) { return cells_of(r); }
+std::vector<std::string> cells(const cluster_row& r) { return cells_of(r); }
 
 void write_tsv(std::ostream& out, std::span<const row> rows) { write_tsv_rows(out, rows); }
 void write_tsv(std::ostream& out, std::span<const aggregate_row> rows) { write_tsv_rows(out, rows); }

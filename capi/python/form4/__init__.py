@@ -368,3 +368,10 @@ def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool
     except ParseError as error:
         raise ParseError(error.status, f"{name}: {error}".split("\n")[0], error.diagnostics) from None
     raise Form4Error(_c.E_INTERNAL, f"form4.tables: {name} failed in the batch but parses alone")
+
+
+# Insider activity (form4.activity, form4.aggregate, form4.clusters): after
+# the helpers above, which the module uses.
+from ._activity import activity, aggregate, clusters  # noqa: E402
+
+__all__ += ["activity", "aggregate", "clusters"]
