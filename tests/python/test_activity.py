@@ -64,6 +64,31 @@ class ActivityTest(unittest.TestCase):
         self.assertEqual([(c["first_date"], c["value"]) for c in found],
                          [(datetime.date(2018, 6, 12), Decimal("24923924.275"))])
 
+    def test_cell_getters_agree_with_the_rows(self):
+        import ctypes
+        from form4 import _activity, _capi
+
+        handle = _activity._read([SAMPLE], 0, False, "raise", 1)
+        try:
+            count, rows = ctypes.c_size_t(), ctypes.c_size_t()
+            _capi.check(_capi.lib.form4_activity_column_count(ctypes.byref(count), handle))
+            _capi.check(_capi.lib.form4_activity_row_count(ctypes.byref(rows), handle))
+            self.assertEqual(rows.value, 3)
+            text, length = ctypes.c_char_p(), ctypes.c_size_t()
+            names = []
+            for column in range(count.value):
+                _capi.check(_capi.lib.form4_activity_column_name(ctypes.byref(text), ctypes.byref(length), handle, column))
+                names.append(ctypes.string_at(text, length.value).decode())
+                self.assertEqual(text.value.decode(), names[-1])   # NUL-terminated where it ends
+            self.assertIn("class", names)
+            _capi.check(_capi.lib.form4_activity_cell(ctypes.byref(text), ctypes.byref(length), handle, 1,
+                                                      names.index("value")))
+            self.assertEqual(ctypes.string_at(text, length.value), b"204570.000")
+            status = _capi.lib.form4_activity_cell(ctypes.byref(text), ctypes.byref(length), handle, 3, 0)
+            self.assertEqual(status, _capi.E_OUT_OF_RANGE)
+        finally:
+            _capi.lib.form4_activity_free(handle)
+
     def test_bad_options(self):
         with self.assertRaises(form4.Form4Error):
             form4.clusters([SAMPLE], window_days=0)

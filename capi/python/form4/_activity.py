@@ -45,7 +45,12 @@ ActivityP = ctypes.POINTER(_Activity)
 _size_p = ctypes.POINTER(ctypes.c_size_t)
 _char_pp = ctypes.POINTER(ctypes.POINTER(ctypes.c_char))
 
-for _name, _restype, _argtypes in [
+_str_p = ctypes.POINTER(ctypes.c_char_p)
+
+# The section's functions: (name, result type, argument types), bound here
+# and added to the package's table of every C function (which its tests hold
+# to form4.h).
+FUNCTIONS = [
     ("form4_activity_options_init", ctypes.c_int, [ctypes.POINTER(ActivityOptions), ctypes.c_uint]),
     ("form4_activity_from_inputs", ctypes.c_int, [ctypes.POINTER(ActivityP), _size_p, ctypes.POINTER(ctypes.c_int32),
                                                   ctypes.POINTER(_c.Input), ctypes.c_size_t,
@@ -55,14 +60,20 @@ for _name, _restype, _argtypes in [
     ("form4_activity_aggregate", ctypes.c_int, [ctypes.POINTER(ActivityP), ActivityP, ctypes.POINTER(ActivityOptions)]),
     ("form4_activity_clusters", ctypes.c_int, [ctypes.POINTER(ActivityP), ActivityP, ctypes.POINTER(ActivityOptions)]),
     ("form4_activity_free", None, [ActivityP]),
+    ("form4_activity_column_count", ctypes.c_int, [_size_p, ActivityP]),
+    ("form4_activity_column_name", ctypes.c_int, [_str_p, _size_p, ActivityP, ctypes.c_size_t]),
+    ("form4_activity_row_count", ctypes.c_int, [_size_p, ActivityP]),
+    ("form4_activity_cell", ctypes.c_int, [_str_p, _size_p, ActivityP, ctypes.c_size_t, ctypes.c_size_t]),
     ("form4_activity_to_json", ctypes.c_int, [_char_pp, _size_p, ActivityP]),
-]:
+]
+for _name, _restype, _argtypes in FUNCTIONS:
     try:
         _function = getattr(_c.lib, _name)
     except AttributeError as _error:
         raise ImportError(f"form4: the C library lacks {_name}: it is older than this package") from _error
     _function.restype = _restype
     _function.argtypes = _argtypes
+_c.FUNCTIONS.extend(f for f in FUNCTIONS if f not in _c.FUNCTIONS)
 
 _DECIMALS = {"shares", "price", "signed_shares", "value", "shares_owned_after", "shares_owned_before",
              "change_percent", "shares_bought", "value_bought", "shares_sold", "value_sold", "net_shares",
