@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@
 #include "form4/lint.hpp"
 #include "form4/render.hpp"
 #include "form4/sqlite.hpp"
+#include "activity_command.hpp"
 
 namespace {
 
@@ -50,6 +52,7 @@ struct invocation {
     std::string sqlite_file;
     unsigned threads = 0;
     std::vector<std::string> inputs;
+    std::map<std::string, std::string, std::less<>> settings;  // options of commands in their own files
     std::vector<std::string> options_given;  // as typed, to refuse those a command does not take
 };
 
@@ -204,6 +207,11 @@ const std::vector<command>& commands() {
         {"lint", run_lint, "form4 lint [--lenient] [--format F] FILE...",
          "Check each filing against the form's rules (see form4::lint_rules); exit 1 on any error.",
          {"--lenient", "--format"}, 1, static_cast<std::size_t>(-1)},
+        {"activity", [](const invocation& c) { return form4_command::run_activity({c.inputs, c.lenient, c.format, c.threads, c.settings}); },
+         "form4 activity [--json] [--by issuer|owner [--period P | --window 90d [--as-of DATE]]] [--clusters N,W,MIN] INPUT...",
+         "One row per transaction with what it means (class, signed shares, exact value, 10b5-1, lateness), or\n"
+         "      with --by the open-market net per issuer or owner and period, or with --clusters the cluster buys.",
+         form4_command::activity_options, 1, static_cast<std::size_t>(-1)},
     };
     return list;
 }
@@ -268,8 +276,10 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             if (i + 1 < args.size()) return args[++i];
             return std::nullopt;
         };
+        bool command_takes_value = false;
+        bool command_option = form4_command::is_activity_option(name, command_takes_value);
         bool takes_value = name == "--format" || name == "--out" || name == "--threads" || name == "--errors" ||
-                           name == "--sqlite";
+                           name == "--sqlite" || command_takes_value;
         if (inline_value && !takes_value) return usage_error{std::string(name) + " takes no value"};
         call.options_given.emplace_back(name);
         if (name == "-h" || name == "--help") {
@@ -305,6 +315,10 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--out needs a directory"};
             call.out_dir = *v;
+        } else if (command_option) {
+            auto v = command_takes_value ? value() : std::optional<std::string_view>("");
+            if (!v) return usage_error{std::string(name) + " needs a value"};
+            call.settings[std::string(name)] = *v;
         } else {
             return usage_error{"unknown option " + std::string(name)};
         }

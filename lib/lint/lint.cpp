@@ -7,6 +7,8 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include "lint/plausibility.hpp"
+
 namespace form4 {
 namespace {
 
@@ -44,6 +46,7 @@ public:
         check_dates();
         check_footnotes();
         check_signatures();
+        detail::check_plausibility(doc_, options_.filing_date ? options_.filing_date : doc_.filing.filing_date, findings_);
         if (options_.positions)
             for (auto& finding : findings_) {
                 if (finding.field.empty()) continue;
@@ -459,6 +462,10 @@ const std::vector<lint_rule>& lint_rules() {
         {"lint.transaction-after-signature", "a transaction dated after the signature"},
         {"lint.period-of-report", "period of report that is not the earliest transaction date"},
         {"lint.late-filing", "filed after the second business day following the transaction"},
+        {"lint.price-looks-like-total", "a price per share that is the trade's total (10,000 or more, and an ordinary "
+                                        "share price when divided by the shares)"},
+        {"lint.acquired-exceeds-owned", "more shares acquired than owned following the transaction"},
+        {"lint.transaction-after-filing", "a transaction dated after the filing date"},
         {"lint.footnote-undefined", "a footnote referenced but not defined"},
         {"lint.footnote-unreferenced", "a footnote defined but never referenced"},
         {"lint.footnote-duplicate", "a footnote id defined twice"},

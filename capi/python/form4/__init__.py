@@ -400,3 +400,9 @@ def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool
 # Defined after the rest: they use _input_array, _options and _raise_parse_error.
 from .database import to_sqlite  # noqa: E402
 from .frames import frames  # noqa: E402
+
+# Insider activity (form4.activity, form4.aggregate, form4.clusters): after
+# the helpers above, which the module uses.
+from ._activity import activity, aggregate, clusters  # noqa: E402
+
+__all__ += ["activity", "aggregate", "clusters"]
