@@ -1,6 +1,7 @@
 // The shared objects' list (see pickle_shared.hpp), pickled once per process.
 #include "pickle_shared.hpp"
 
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,7 @@ std::vector<std::pair<std::string, std::string>> class_names() {
     names.emplace_back("decimal", "Decimal");
     names.emplace_back("datetime", "date");
     names.emplace_back("datetime", "datetime");
+    if (names.size() != class_count) throw std::logic_error("pickle: the class names and enum cls disagree");
     return names;
 }
 
