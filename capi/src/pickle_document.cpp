@@ -21,18 +21,8 @@
 namespace form4::capi::pickle {
 namespace {
 
-template <class T>
-struct is_footnoted : std::false_type {};
-template <class T>
-struct is_footnoted<form4::footnoted<T>> : std::true_type {};
-template <class T>
-struct is_coded : std::false_type {};
-template <class E>
-struct is_coded<form4::coded<E>> : std::true_type {};
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
+using model::is_coded;
+using model::is_footnoted;
 
 // The structs written as hash-consed values: they repeat within a filing.
 // Every other described struct is written in place.
@@ -49,7 +39,7 @@ struct is_group_or_optional_group<std::optional<T>> : std::bool_constant<is_grou
 
 // A member whose value is a ref (defined apart, then referred to).
 template <class T>
-inline constexpr bool is_value = is_footnoted<T>::value || is_coded<T>::value || is_group_or_optional_group<T>::value;
+inline constexpr bool is_value = is_footnoted<T> || is_coded<T> || is_group_or_optional_group<T>::value;
 
 class document_writer {
 public:

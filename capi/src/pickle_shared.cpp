@@ -1,6 +1,7 @@
 // The shared objects' list (see pickle_shared.hpp), pickled once per process.
 #include "pickle_shared.hpp"
 
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,7 @@ std::vector<std::pair<std::string, std::string>> class_names() {
     names.emplace_back("decimal", "Decimal");
     names.emplace_back("datetime", "date");
     names.emplace_back("datetime", "datetime");
+    if (names.size() != class_count) throw std::logic_error("pickle: the class names and enum cls disagree");
     return names;
 }
 
@@ -70,14 +72,18 @@ const shared_objects& shared() {
             w.text(keys[k]);
             entry();
         }
-        const auto begin_object = [&](std::uint32_t class_index) {
+        // An object of the model with two fields: each a key and what writes its value.
+        const auto object = [&](std::uint32_t class_index, std::uint32_t key1, auto value1, std::uint32_t key2,
+                                auto value2) {
             w.get(shared_objects::of_class(class_index));
             w.opcode(op::empty_tuple);
             w.opcode(op::newobj);
             w.opcode(op::empty_dict);
             w.opcode(op::mark);
-        };
-        const auto end_object = [&] {
+            w.get(shared_objects::of_key(key1));
+            value1();
+            w.get(shared_objects::of_key(key2));
+            value2();
             w.opcode(op::setitems);
             w.opcode(op::build);
         };
@@ -109,37 +115,21 @@ const shared_objects& shared() {
             }
         };
         per_code(s.coded, [&](std::size_t k, std::uint32_t i) {
-            begin_object(class_of(cls::Coded));
-            w.get(shared_objects::of_key(key("value")));
-            w.get(s.member[k] + i);
-            w.get(shared_objects::of_key(key("text")));
-            w.text(code_text(static_cast<kind>(k), i));
-            end_object();
+            object(class_of(cls::Coded), key("value"), [&] { w.get(s.member[k] + i); }, key("text"),
+                   [&] { w.text(code_text(static_cast<kind>(k), i)); });
         });
+        const auto no_footnotes = [&] { w.opcode(op::empty_tuple); };
         per_code(s.footnoted_coded, [&](std::size_t k, std::uint32_t i) {
-            begin_object(class_of(cls::Footnoted));
-            w.get(shared_objects::of_key(key("value")));
-            w.get(s.coded[k] + i);
-            w.get(shared_objects::of_key(key("footnotes")));
-            w.opcode(op::empty_tuple);
-            end_object();
+            object(class_of(cls::Footnoted), key("value"), [&] { w.get(s.coded[k] + i); }, key("footnotes"),
+                   no_footnotes);
         });
-        begin_object(class_of(cls::Footnoted));
-        w.get(shared_objects::of_key(key("value")));
-        w.opcode(op::none);
-        w.get(shared_objects::of_key(key("footnotes")));
-        w.opcode(op::empty_tuple);
-        end_object();
+        object(class_of(cls::Footnoted), key("value"), [&] { w.opcode(op::none); }, key("footnotes"), no_footnotes);
         s.empty_footnoted = entry();
         const auto ownership = static_cast<std::size_t>(kind::ownership_form);
         s.ownership_nature = next;
-        for (std::size_t i = 0; i < kind_sizes[ownership]; ++i) {
-            begin_object(class_of<form4::ownership_nature>());
-            w.get(shared_objects::of_key(key("direct_or_indirect")));
-            w.get(s.footnoted_coded[ownership] + static_cast<std::uint32_t>(i));
-            w.get(shared_objects::of_key(key("nature")));
-            w.get(s.empty_footnoted);
-            end_object();
+        for (std::uint32_t i = 0; i < kind_sizes[ownership]; ++i) {
+            object(class_of<form4::ownership_nature>(), key("direct_or_indirect"),
+                   [&] { w.get(s.footnoted_coded[ownership] + i); }, key("nature"), [&] { w.get(s.empty_footnoted); });
             entry();
         }
         w.opcode(op::list);

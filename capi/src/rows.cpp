@@ -78,11 +78,6 @@ struct field_view {
     const std::vector<std::string>* footnotes = nullptr;  // null: none
 };
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
 template <class Enum>
 void view_code(field_view& view, const form4::coded<Enum>& code) {
     view.code = code_value(code.value);
@@ -140,7 +135,7 @@ bool view_path(field_view& view, const T& x, std::string_view path, bool given) 
             }
         } else if constexpr (form4::model::described<member_type>) {
             found = view_path(view, member, path.substr(dot + 1), given);
-        } else if constexpr (is_optional<member_type>::value) {
+        } else if constexpr (form4::model::is_optional<member_type>) {
             if constexpr (form4::model::described<typename member_type::value_type>) {
                 const typename member_type::value_type absent{};  // what an absent group would hold: nothing
                 found = view_path(view, member ? *member : absent, path.substr(dot + 1), given && member.has_value());

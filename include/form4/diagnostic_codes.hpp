@@ -25,7 +25,7 @@ struct diagnostic_code {
 };
 
 // Sorted by code.
-inline constexpr std::array<diagnostic_code, 58> diagnostic_codes{{
+inline constexpr std::array<diagnostic_code, 61> diagnostic_codes{{
     {"format.unknown", code_level::error, "the input is none of the formats form4 reads"},
     {"input.invalid-utf8", code_level::damage, "the input is not UTF-8 and declares no other encoding (lenient: read as Latin-1)"},
     {"io", code_level::error, "the file could not be opened or read"},
@@ -51,6 +51,7 @@ inline constexpr std::array<diagnostic_code, 58> diagnostic_codes{{
     {"submission.no-ownership-document", code_level::error, "the submission holds no Form 3, 4 or 5 document"},
     {"submission.trailing-content", code_level::damage, "content after the last </DOCUMENT>"},
     {"submission.xml-without-tags", code_level::warning, "a document's <XML> wrapper is missing; its ownership XML is read anyway"},
+    {"text.ambiguous-address", code_level::warning, "an owner's address in a table cannot be cut into its fields; it is not read"},
     {"text.ambiguous-column", code_level::note, "a cell could belong to two columns; the nearer one was taken"},
     {"text.bad-footnote", code_level::damage, "a footnote line without a readable mark"},
     {"text.bad-row", code_level::damage, "a table row whose cells fit no column layout"},
@@ -67,11 +68,13 @@ inline constexpr std::array<diagnostic_code, 58> diagnostic_codes{{
     {"xml.bad-value", code_level::damage, "a value that is not of its element's type (a date, a number, a flag)"},
     {"xml.expected", code_level::error, "the document lacks something the grammar requires here"},
     {"xml.expected-root", code_level::error, "the root element is not <ownershipDocument>"},
+    {"xml.illegal-character", code_level::damage, "a character XML does not allow (a control character, U+FFFE, U+FFFF), written or referred to"},
     {"xml.invalid-utf8", code_level::damage, "text is not UTF-8 and no other encoding is declared"},
     {"xml.malformed-end-tag", code_level::damage, "an end tag that is not </name>"},
     {"xml.mismatched-end-tag", code_level::damage, "an end tag that closes another element than the open one"},
     {"xml.missing-attribute", code_level::damage, "an element lacks an attribute it requires (<footnoteId id=...>)"},
     {"xml.missing-end-tag", code_level::damage, "an element is not closed before its parent's end tag"},
+    {"xml.missing-required", code_level::damage, "an element the schema requires in <ownershipDocument> is missing"},
     {"xml.stray-end-tag", code_level::damage, "an end tag that closes nothing"},
     {"xml.stray-lt", code_level::damage, "a '<' in text that starts no markup"},
     {"xml.trailing-content", code_level::damage, "content after </ownershipDocument>"},

@@ -28,23 +28,6 @@ constexpr bool described_whole() {
 static_assert([]<class... T>(boost::mp11::mp_list<T...>) { return (described_whole<T>() && ...); }(model::types{}),
               "a model struct has a member its FORM4_DESCRIBE list leaves out");
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_footnoted : std::false_type {};
-template <class T>
-struct is_footnoted<footnoted<T>> : std::true_type {};
-template <class T>
-struct is_coded : std::false_type {};
-template <class E>
-struct is_coded<coded<E>> : std::true_type {};
-
 template <class E>
 std::string python_enum() {
     if constexpr (std::is_same_v<E, document_type>) return "DocumentType";
@@ -63,11 +46,11 @@ std::string python_type() {
     else if constexpr (std::is_same_v<T, decimal>) return "decimal.Decimal";
     else if constexpr (std::is_same_v<T, date>) return "datetime.date";
     else if constexpr (std::is_same_v<T, date_time>) return "datetime.datetime";
-    else if constexpr (is_optional<T>::value) return "Optional[" + python_type<typename T::value_type>() + "]";
-    else if constexpr (is_vector<T>::value) return "Tuple[" + python_type<typename T::value_type>() + ", ...]";
-    else if constexpr (is_footnoted<T>::value)
+    else if constexpr (model::is_optional<T>) return "Optional[" + python_type<typename T::value_type>() + "]";
+    else if constexpr (model::is_vector<T>) return "Tuple[" + python_type<typename T::value_type>() + ", ...]";
+    else if constexpr (model::is_footnoted<T>)
         return "Footnoted[" + python_type<typename decltype(T::value)::value_type>() + "]";
-    else if constexpr (is_coded<T>::value) return "Coded[" + python_enum<decltype(T::value)>() + "]";
+    else if constexpr (model::is_coded<T>) return "Coded[" + python_enum<decltype(T::value)>() + "]";
     else return model::python_name_of<T>();
 }
 

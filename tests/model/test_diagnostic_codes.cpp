@@ -53,12 +53,6 @@ TEST(DiagnosticCodes, EveryCodeInTheSourcesIsRegistered) {
                                                               << "include/form4/diagnostic_codes.hpp does not list";
 }
 
-TEST(DiagnosticCodes, EveryRegisteredCodeIsEmittedSomewhere) {
-    const auto found = codes_in_sources();
-    for (const auto& entry : form4::diagnostic_codes)
-        EXPECT_TRUE(found.contains(std::string(entry.code))) << entry.code << " is registered but no source emits it";
-}
-
 // Every diagnostic a parse reports, strict and lenient, over the corpus and
 // the fuzzers' regression inputs: registered, and as severe as registered.
 TEST(DiagnosticCodes, EveryReportedCodeIsRegisteredWithItsSeverity) {

@@ -5,9 +5,11 @@
 // and the tests against capi/python/form4/model.py all go through these, so
 // a new member of a described struct reaches all of them by itself.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -32,6 +34,24 @@ using members_of = boost::describe::describe_members<std::remove_const_t<T>, boo
 
 template <class T>
 inline constexpr std::size_t member_count = boost::mp11::mp_size<members_of<T>>::value;
+
+// What a member is, for the walks that treat kinds of members alike.
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
+template <class T>
+inline constexpr bool is_footnoted = false;
+template <class T>
+inline constexpr bool is_footnoted<footnoted<T>> = true;
+template <class T>
+inline constexpr bool is_coded = false;
+template <class E>
+inline constexpr bool is_coded<coded<E>> = true;
 
 // A member's name in JSON, in Python and in the pickle: the C++ name, except
 // that every list of footnote ids is called "footnotes" (as footnoted<T>'s is).

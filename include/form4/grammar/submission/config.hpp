@@ -11,6 +11,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "form4/grammar/rules.hpp"
 #include "form4/grammar/state.hpp"
 #include "form4/model/diagnostic.hpp"
 #include "form4/options.hpp"
@@ -31,12 +32,6 @@ struct parse_state : grammar::reporting_state {
     std::unordered_set<char const*> failed_tag_groups, failed_tag_blocks;
 };
 
-struct state_tag;
-using context_type = x3::context<state_tag, parse_state, x3::unused_type>;
-
-template <class Context>
-parse_state& state_of(Context const& context) {
-    return x3::get<state_tag>(context);
-}
+FORM4_GRAMMAR_CONTEXT(parse_state)
 
 }  // namespace form4::grammar::submission

@@ -4,7 +4,7 @@
 // Definitions in document_def.hpp, included only by lib/submission/document.cpp
 // and by rule tests.
 #include "form4/grammar/submission/header.hpp"
-#include "form4/grammar/accessor.hpp"
+#include "form4/grammar/rules.hpp"
 
 namespace form4::grammar::submission {
 

@@ -6,7 +6,7 @@
 // instantiated by one translation unit (lib/submission/header.cpp) and
 // included by tests that exercise single rules.
 #include "form4/grammar/submission/ast.hpp"
-#include "form4/grammar/accessor.hpp"
+#include "form4/grammar/rules.hpp"
 #include "form4/grammar/submission/config.hpp"
 
 namespace form4::grammar::submission {

@@ -3,7 +3,7 @@
 // in ownership_document_def.hpp; one translation unit includes it and
 // instantiates the rule (lib/xml/ownership_document.cpp in the library, or a
 // program's own, which then needs nothing but these headers and Boost).
-#include "form4/grammar/accessor.hpp"
+#include "form4/grammar/rules.hpp"
 #include "form4/grammar/xml/config.hpp"
 #include "form4/model/document.hpp"
 
