@@ -322,6 +322,31 @@ def tables(
     if errors not in ("raise", "skip"):
         raise ValueError(f"form4.tables: errors must be 'raise' or 'skip', not {errors!r}")
     sources = list(sources)
+    inputs = _input_array(sources)
+    statuses = (ctypes.c_int32 * len(inputs))()
+    failed = ctypes.c_size_t()
+    options = _c.DatasetOptions()
+    _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
+    options.sec_round = 1 if sec_round else 0
+    handle = _c.DatasetP()
+    _c.check(_c.lib.form4_dataset_from_inputs(
+        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(inputs),
+        ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
+    try:
+        if failed.value and errors == "raise":
+            index = next(i for i, status in enumerate(statuses) if status != _c.OK)
+            _raise_parse_error(sources[index], index, format, lenient)
+        # Rows come out of the C unpickler as dicts in column order, each
+        # distinct cell text one shared str: nothing to build here.
+        data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
+    finally:
+        _c.lib.form4_dataset_free(handle)
+    return _pickled.dataset(data)
+
+
+def _input_array(sources: List[Source]) -> ctypes.Array:
+    """The form4_input array of the sources (bytes, text, or paths); the array
+    keeps the bytes objects its pointers point into alive."""
     entries = []
     for source in sources:
         if isinstance(source, (bytes, bytearray, memoryview)):
@@ -334,27 +359,7 @@ def tables(
             entries.append((None, 0, os.fsencode(source), None, 0))
         else:
             raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
-    # The array keeps the bytes objects its pointers point into alive.
-    inputs = (_c.Input * len(entries))(*entries)
-    statuses = (ctypes.c_int32 * len(entries))()
-    failed = ctypes.c_size_t()
-    options = _c.DatasetOptions()
-    _c.check(_c.lib.form4_dataset_options_init(ctypes.byref(options), _c.DATASET_OPTIONS_VERSION))
-    options.sec_round = 1 if sec_round else 0
-    handle = _c.DatasetP()
-    _c.check(_c.lib.form4_dataset_from_inputs(
-        ctypes.byref(handle), ctypes.byref(failed), statuses, inputs, len(entries),
-        ctypes.byref(_options(format, lenient)), ctypes.byref(options), max(0, int(threads))))
-    try:
-        if failed.value and errors == "raise":
-            index = next(i for i, status in enumerate(statuses) if status != _c.OK)
-            _raise_parse_error(sources[index], index, format, lenient)
-        # Rows come out of the C unpickler as dicts in column order, each
-        # distinct cell text one shared str: nothing to build here.
-        data = _pickled.stream(_c.lib.form4_dataset_to_pickle, handle)
-    finally:
-        _c.lib.form4_dataset_free(handle)
-    return _pickled.dataset(data)
+    return (_c.Input * len(entries))(*entries)
 
 
 def _raise_parse_error(source: Source, index: int, format: Format, lenient: bool) -> None:
