@@ -24,6 +24,15 @@ if(TARGET form4_command)
       "-DEXPECT_STDOUT=\n0001318605\tTesla, Inc.\t2018-04-02\t2018-06-30\t1\t0\t16\t0\t105500\t34774433.415\t0\t0\t105500\t34774433.415\t0001494730-18-000002.0001494730-18-000005\n"
       "-DEXPECT_STDERR=form4 activity: 358 documents, 357 converted, 1 failed"
       -P ${run_check})
+  # Elon Musk's 2018 purchases of Tesla: only June's (24,923,924.275) reach 20 million within 30 days.
+  add_test(NAME form4_command.activity_clusters
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:form4_command>
+      "-DARGS=activity;--clusters;1,30,20000000;${corpus}/xml/form4/0001494730-18-000002.xml;${corpus}/xml/form4/0001494730-18-000005.xml;${corpus}/xml/form4/0001494730-18-000006.xml"
+      -DEXPECT_EXIT=0
+      "-DEXPECT_STDOUT=^issuer_cik	issuer_name	first_date	last_date	owners	owner_ciks	shares	value	accessions
+0001318605	Tesla, Inc.	2018-06-12	2018-06-13	1	0001494730	72500	24923924.275	0001494730-18-000005
+$"
+      -P ${run_check})
   add_test(NAME form4_command.activity_usage
     COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:form4_command>
       "-DARGS=activity;--clusters;3,30;${corpus}/text"

@@ -105,6 +105,8 @@ int run_activity(const activity_call& call) {
             cluster->exclude_ten_percent_owners = setting(call, "--exclude-ten-percent") != nullptr;
         }
         if (by && cluster) throw bad_option("--by and --clusters are two reports: give one");
+        if (!cluster && (setting(call, "--exclude-10b5-1") || setting(call, "--exclude-ten-percent")))
+            throw bad_option("--exclude-10b5-1 and --exclude-ten-percent go with --clusters");
         if (!by && (setting(call, "--period") || setting(call, "--window") || setting(call, "--as-of")))
             throw bad_option("--period, --window and --as-of go with --by");
     } catch (const bad_option& e) {

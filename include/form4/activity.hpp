@@ -69,7 +69,7 @@ struct row {
     std::optional<date> deemed_execution_date;
     // What it means.
     std::string code;                           // as filed
-    std::string code_description;
+    std::string_view code_description;          // static text (code_description())
     trade_class class_ = trade_class::other;    // written as "class"
     bool open_market = false;                   // P and S only
     std::string acquired_disposed;              // "A" or "D" as filed

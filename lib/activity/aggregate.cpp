@@ -111,7 +111,11 @@ std::vector<aggregate_row> aggregate(std::span<const row> rows, const aggregate_
             g.out.period_end = end;
             g.accessions.insert(r.accession);
             bool bought = r.class_ == trade_class::purchase;
-            for (const auto& owner : owner_ciks) (bought ? g.buyers : g.sellers).insert(owner);
+            // By issuer every owner of the row buys or sells; by owner, the one the row is counted for.
+            if (options.by == group_by::issuer)
+                for (const auto& owner : owner_ciks) (bought ? g.buyers : g.sellers).insert(owner);
+            else
+                (bought ? g.buyers : g.sellers).insert(key);
             ++(bought ? g.out.purchases : g.out.sales);
             accumulate(bought ? g.out.shares_bought : g.out.shares_sold, *r.shares);
             if (r.value) accumulate(bought ? g.out.value_bought : g.out.value_sold, *r.value);

@@ -1,9 +1,8 @@
 // Across filings: amendments supersede what they restate; one trade reported
 // in several filings is grouped so that it counts once.
 #include <algorithm>
-#include <cctype>
 #include <map>
-#include <numeric>
+#include <span>
 #include <tuple>
 
 #include "form4/activity.hpp"
@@ -12,12 +11,6 @@ namespace form4::activity {
 namespace {
 
 bool is_amendment(const row& r) { return r.document_type.size() > 2 && r.document_type.ends_with("/A"); }
-
-std::string folded(std::string_view text) {
-    std::string out;
-    for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Whether `original` was filed before `amendment` (so the amendment can restate it).
 bool filed_before(const row& original, const row& amendment) {
@@ -31,12 +24,44 @@ bool filed_before(const row& original, const row& amendment) {
     return !is_amendment(original);
 }
 
-// What an amendment restates: same owner(s), security, date and code.
-using restated_key = std::tuple<std::string, std::string, std::string, std::string, std::string, date>;
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::optional<restated_key> restated_key_of(const row& r) {
-    if (!r.transaction_date) return std::nullopt;
-    return restated_key{r.issuer_cik, r.owner_ciks, r.table, folded(r.security_title), r.code, *r.transaction_date};
+// Case-insensitive (ASCII) three-way comparison of two security titles, without copies.
+int compare_folded(std::string_view a, std::string_view b) {
+    std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        char x = ascii_lower(a[i]), y = ascii_lower(b[i]);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+template <class T>
+int compare3(const T& a, const T& b) {
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+// What an amendment restates: same issuer, owner(s), table, security, date and code.
+int compare_restated(const row& a, const row& b) {
+    if (int c = a.issuer_cik.compare(b.issuer_cik)) return c;
+    if (int c = a.owner_ciks.compare(b.owner_ciks)) return c;
+    if (int c = a.table.compare(b.table)) return c;
+    if (int c = compare3(*a.transaction_date, *b.transaction_date)) return c;
+    if (int c = a.code.compare(b.code)) return c;
+    return compare_folded(a.security_title, b.security_title);
+}
+
+// The same trade: issuer, table, security, date, code, signed shares and price (by value).
+int compare_trade(const row& a, const row& b) {
+    if (int c = a.issuer_cik.compare(b.issuer_cik)) return c;
+    if (int c = a.table.compare(b.table)) return c;
+    if (int c = compare3(*a.transaction_date, *b.transaction_date)) return c;
+    if (int c = a.code.compare(b.code)) return c;
+    if (int c = compare3(*a.signed_shares, *b.signed_shares)) return c;
+    if (int c = compare3(a.price.has_value(), b.price.has_value())) return c;
+    if (a.price)
+        if (int c = compare3(*a.price, *b.price)) return c;
+    return compare_folded(a.security_title, b.security_title);
 }
 
 // When (order) a row's filing came: acceptance, then filing date; undated last.
@@ -48,74 +73,99 @@ bool filed_earlier(const row& a, const row& b) {
     return when(a) < when(b);
 }
 
-void mark_superseded(std::vector<row>& rows) {
-    std::map<restated_key, std::vector<std::size_t>> by_key;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (auto key = restated_key_of(rows[i])) by_key[*key].push_back(i);
-    // Amendments in filing order: a later one supersedes an earlier one's rows too.
-    std::vector<std::size_t> amendments;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (is_amendment(rows[i]) && rows[i].transaction_date) amendments.push_back(i);
-    std::stable_sort(amendments.begin(), amendments.end(),
-                     [&](std::size_t a, std::size_t b) { return filed_earlier(rows[a], rows[b]); });
-    for (std::size_t a : amendments) {
-        const row& amendment = rows[a];
-        for (std::size_t o : by_key[*restated_key_of(amendment)]) {
-            row& original = rows[o];
-            if (original.accession == amendment.accession || !filed_before(original, amendment)) continue;
-            original.superseded_by = amendment.accession;
-        }
+// Row indices sorted by `compare`, in input order among equals; [begin, end) runs of equals go to `run`.
+template <class Compare, class Run>
+void for_each_run(std::vector<std::size_t> indices, const std::vector<row>& rows, Compare compare, Run run) {
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](std::size_t a, std::size_t b) { return compare(rows[a], rows[b]) < 0; });
+    for (std::size_t begin = 0; begin < indices.size();) {
+        std::size_t end = begin + 1;
+        while (end < indices.size() && compare(rows[indices[begin]], rows[indices[end]]) == 0) ++end;
+        run(std::span<const std::size_t>(indices.data() + begin, end - begin));
+        begin = end;
     }
 }
 
-// The same trade: issuer, table, security, date, code, signed shares, price.
-using trade_key = std::tuple<std::string, std::string, std::string, date, std::string, decimal, decimal, bool>;
+void mark_superseded(std::vector<row>& rows) {
+    std::vector<std::size_t> dated;
+    bool any_amendment = false;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].transaction_date) {
+            dated.push_back(i);
+            any_amendment |= is_amendment(rows[i]);
+        }
+    if (!any_amendment) return;
+    for_each_run(std::move(dated), rows, compare_restated, [&](std::span<const std::size_t> same) {
+        // Amendments in filing order: a later one supersedes an earlier one's rows too.
+        std::vector<std::size_t> amendments;
+        for (std::size_t i : same)
+            if (is_amendment(rows[i])) amendments.push_back(i);
+        std::stable_sort(amendments.begin(), amendments.end(),
+                         [&](std::size_t a, std::size_t b) { return filed_earlier(rows[a], rows[b]); });
+        for (std::size_t a : amendments)
+            for (std::size_t o : same) {
+                row& original = rows[o];
+                if (original.accession == rows[a].accession || !filed_before(original, rows[a])) continue;
+                original.superseded_by = rows[a].accession;
+            }
+    });
+}
 
-std::optional<trade_key> trade_key_of(const row& r) {
-    if (!r.transaction_date || !r.signed_shares) return std::nullopt;
-    // Value comparison of decimals: normalized, so 10.50 and 10.5 are one key.
-    return trade_key{r.issuer_cik, r.table, folded(r.security_title), *r.transaction_date, r.code,
-                     r.signed_shares->normalized(), r.price.value_or(decimal()).normalized(), r.price.has_value()};
+int compare_reading(const row& a, const row& b) {
+    if (int c = a.accession.compare(b.accession)) return c;
+    if (int c = a.table.compare(b.table)) return c;
+    return compare3(a.row_index, b.row_index);
 }
 
 void group_duplicates(std::vector<row>& rows) {
     // One filing read twice (its XML and its submission, say): the same
-    // accession's same row is grouped with its first reading.
-    std::map<std::tuple<std::string, std::string, std::size_t>, std::size_t> first_reading;
+    // accession's same row is a re-reading of the first.
+    std::vector<std::size_t> first_reading(rows.size());
     std::vector<bool> reread(rows.size(), false);
+    std::vector<std::size_t> with_accession;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].accession.empty()) continue;
-        auto [it, first] = first_reading.try_emplace({rows[i].accession, rows[i].table, rows[i].row_index}, i);
-        if (!first) reread[i] = true;
+        first_reading[i] = i;
+        if (!rows[i].accession.empty()) with_accession.push_back(i);
     }
-    // The k-th row with a key in one filing pairs with the k-th in another:
-    // two equal rows in one filing are two trades.
-    std::map<std::pair<trade_key, std::size_t>, std::vector<std::size_t>> groups;
-    std::map<std::pair<trade_key, std::string>, std::size_t> seen_in_filing;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!rows[i].superseded_by.empty() || reread[i]) continue;
-        auto key = trade_key_of(rows[i]);
-        if (!key) continue;
-        std::size_t occurrence = seen_in_filing[{*key, rows[i].accession}]++;
-        groups[{*key, occurrence}].push_back(i);
-    }
-    // Group ids in the order of each group's first row.
-    std::vector<std::vector<std::size_t>*> ordered;
-    for (auto& [key, members] : groups)
-        if (members.size() > 1) ordered.push_back(&members);
-    std::sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->front() < b->front(); });
+    for_each_run(std::move(with_accession), rows, compare_reading, [&](std::span<const std::size_t> same) {
+        for (std::size_t k = 1; k < same.size(); ++k) {
+            reread[same[k]] = true;
+            first_reading[same[k]] = same[0];
+        }
+    });
+    // The same trade in several filings. The k-th row with a key in one filing
+    // pairs with the k-th in another: two equal rows in one filing are two trades.
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].superseded_by.empty() && !reread[i] && rows[i].transaction_date && rows[i].signed_shares)
+            candidates.push_back(i);
+    std::vector<std::vector<std::size_t>> groups;
+    for_each_run(std::move(candidates), rows, compare_trade, [&](std::span<const std::size_t> same) {
+        if (same.size() < 2) return;
+        std::map<std::string_view, std::size_t> seen_in_filing;   // accession -> rows so far
+        std::vector<std::vector<std::size_t>> by_occurrence;
+        for (std::size_t i : same) {
+            std::size_t k = seen_in_filing[rows[i].accession]++;
+            if (k >= by_occurrence.size()) by_occurrence.resize(k + 1);
+            by_occurrence[k].push_back(i);
+        }
+        for (auto& members : by_occurrence)
+            if (members.size() > 1) groups.push_back(std::move(members));
+    });
+    // Group ids in the order of each group's first row (members are in input order).
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
     std::size_t next_id = 1;
-    for (auto* members : ordered) {
-        for (std::size_t i : *members) {
+    for (const auto& members : groups) {
+        for (std::size_t i : members) {
             rows[i].duplicate_group = next_id;
-            rows[i].counted = i == members->front();
+            rows[i].counted = i == members.front();
         }
         ++next_id;
     }
     // Re-readings join their first reading's group, or make one with it.
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!reread[i]) continue;
-        row& first = rows[first_reading[{rows[i].accession, rows[i].table, rows[i].row_index}]];
+        row& first = rows[first_reading[i]];
         if (first.duplicate_group == 0) first.duplicate_group = next_id++;
         rows[i].duplicate_group = first.duplicate_group;
         rows[i].counted = false;

@@ -1,11 +1,11 @@
 // One filing -> its activity rows (Tables I and II, not holdings).
 #include <algorithm>
-#include <map>
 
 #include "activity/exact.hpp"
 #include "activity/text_rules.hpp"
 #include "form4/activity.hpp"
 #include "form4/lint.hpp"
+#include "lint/plausibility.hpp"
 
 namespace form4::activity {
 namespace {
@@ -43,11 +43,19 @@ owners_summary summarize_owners(const document& doc) {
     return s;
 }
 
-// Footnotes the filing's rule 10b5-1 search may look at.
+// What the filing's footnotes and remarks say of Rule 10b5-1, in footnote
+// order (filings have a few footnotes: looked up by a linear search).
 struct plan_evidence {
-    std::map<std::string, std::pair<const footnote*, std::optional<detail::plan_mention>>, std::less<>> footnotes;
-    std::vector<std::string> unreferenced;   // footnote ids no field references: about the whole filing
+    std::vector<std::optional<detail::plan_mention>> mentions;   // per footnote
+    std::vector<bool> referenced;                                 // per footnote: some field cites it
     std::optional<detail::plan_mention> remarks;
+    bool any = false;                                             // any mention at all
+
+    std::size_t index_of(const document& doc, std::string_view id) const {
+        for (std::size_t i = 0; i < doc.footnotes.size(); ++i)
+            if (doc.footnotes[i].id == id) return i;
+        return doc.footnotes.size();
+    }
 };
 
 template <class Visit>
@@ -93,16 +101,23 @@ void for_each_footnote_id(const derivative_holding& row, Visit visit) {
 
 plan_evidence gather_plan_evidence(const document& doc) {
     plan_evidence e;
-    for (const auto& note : doc.footnotes) e.footnotes.emplace(note.id, std::pair(&note, detail::find_plan_10b5_1(note.text)));
-    std::map<std::string, bool, std::less<>> referenced;
-    auto mark = [&](const std::string& id) { referenced[id] = true; };
+    e.mentions.reserve(doc.footnotes.size());
+    for (const auto& note : doc.footnotes) {
+        e.mentions.push_back(detail::find_plan_10b5_1(note.text));
+        e.any |= e.mentions.back().has_value();
+    }
+    if (!doc.remarks.empty()) e.remarks = detail::find_plan_10b5_1(doc.remarks);
+    e.any |= e.remarks.has_value();
+    if (!e.any) return e;   // nothing to attribute: which footnotes are cited does not matter
+    e.referenced.assign(doc.footnotes.size(), false);
+    auto mark = [&](const std::string& id) {
+        std::size_t i = e.index_of(doc, id);
+        if (i < e.referenced.size()) e.referenced[i] = true;
+    };
     for (const auto& r : doc.non_derivative_transactions) for_each_footnote_id(r, mark);
     for (const auto& r : doc.derivative_transactions) for_each_footnote_id(r, mark);
     for (const auto& r : doc.non_derivative_holdings) for_each_footnote_id(r, mark);
     for (const auto& r : doc.derivative_holdings) for_each_footnote_id(r, mark);
-    for (const auto& note : doc.footnotes)
-        if (!referenced.count(note.id)) e.unreferenced.push_back(note.id);
-    if (!doc.remarks.empty()) e.remarks = detail::find_plan_10b5_1(doc.remarks);
     return e;
 }
 
@@ -111,18 +126,22 @@ plan_evidence gather_plan_evidence(const document& doc) {
 // says nothing about this one.
 template <class Row>
 void find_plan(const Row& source, const document& doc, const plan_evidence& evidence, row& out) {
-    auto from_footnote = [&](const std::string& id, std::string_view where) {
-        auto it = evidence.footnotes.find(id);
-        if (it == evidence.footnotes.end() || !it->second.second) return false;
+    auto from_footnote = [&](std::size_t i, std::string_view where) {
+        if (i >= evidence.mentions.size() || !evidence.mentions[i]) return false;
         out.plan_10b5_1 = true;
         out.plan_10b5_1_source = where;
-        out.plan_10b5_1_footnote = id;
-        out.plan_adoption_date = it->second.second->adopted;
+        out.plan_10b5_1_footnote = doc.footnotes[i].id;
+        out.plan_adoption_date = evidence.mentions[i]->adopted;
         return true;
     };
     bool found = false;
-    for_each_footnote_id(source, [&](const std::string& id) { found = found || from_footnote(id, "footnote"); });
-    for (const auto& id : evidence.unreferenced) found = found || from_footnote(id, "filing_footnote");
+    if (evidence.any) {
+        for_each_footnote_id(source, [&](const std::string& id) {
+            found = found || from_footnote(evidence.index_of(doc, id), "footnote");
+        });
+        for (std::size_t i = 0; i < evidence.referenced.size() && !found; ++i)
+            if (!evidence.referenced[i]) found = from_footnote(i, "filing_footnote");
+    }
     if (!found && evidence.remarks) {
         out.plan_10b5_1 = true;
         out.plan_10b5_1_source = "remarks";
@@ -253,7 +272,7 @@ std::vector<row> rows_of(const document& doc, const row_options& options) {
     plan_evidence evidence = gather_plan_evidence(doc);
     lint_options lint_opts;
     lint_opts.filing_date = filed;
-    row_warnings warnings(lint(doc, lint_opts));
+    row_warnings warnings(form4::detail::lint_transaction_rows(doc, lint_opts));
     rows.reserve(doc.non_derivative_transactions.size() + doc.derivative_transactions.size());
     for (std::size_t i = 0; i < doc.non_derivative_transactions.size(); ++i)
         rows.push_back(make_row(doc.non_derivative_transactions[i], false, i, doc, filing, evidence, filed, warnings));

@@ -25,6 +25,7 @@ std::string_view column_name(std::string_view member) {
 // ---- one value as text (TSV) or JSON -----------------------------------------
 
 std::string text_of(const std::string& v) { return v; }
+std::string text_of(std::string_view v) { return std::string(v); }
 std::string text_of(bool v) { return v ? "true" : "false"; }
 std::string text_of(std::size_t v) { return std::to_string(v); }
 std::string text_of(int v) { return std::to_string(v); }
@@ -38,6 +39,7 @@ std::string text_of(const std::optional<T>& v) {
 }
 
 json::value json_of(const std::string& v) { return json::string(v); }
+json::value json_of(std::string_view v) { return json::string(v); }
 json::value json_of(bool v) { return v; }
 json::value json_of(std::size_t v) { return static_cast<std::uint64_t>(v); }
 json::value json_of(int v) { return v; }

@@ -58,6 +58,14 @@ public:
         return std::move(findings_);
     }
 
+    // Only the rules on transaction rows, for callers that look at rows (activity).
+    std::vector<lint_finding> run_transaction_rules() {
+        check_transactions();
+        check_dates();
+        detail::check_plausibility(doc_, options_.filing_date ? options_.filing_date : doc_.filing.filing_date, findings_);
+        return std::move(findings_);
+    }
+
 private:
     bool is_form3() const {
         return doc_.type.value == document_type::form3 || doc_.type.value == document_type::form3_amendment;
@@ -434,6 +442,10 @@ std::vector<lint_finding> lint(const parse_result& result, lint_options options)
     if (!result.doc) return {};
     if (!options.positions) options.positions = &result.positions;
     return lint(*result.doc, options);
+}
+
+std::vector<lint_finding> detail::lint_transaction_rows(const document& doc, const lint_options& options) {
+    return checker(doc, options).run_transaction_rules();
 }
 
 const std::vector<lint_rule>& lint_rules() {

@@ -14,4 +14,9 @@ namespace form4::detail {
 //   lint.transaction-after-filing a transaction dated after the filing date
 void check_plausibility(const document& doc, std::optional<date> filing_date, std::vector<lint_finding>& out);
 
+// lint() restricted to the rules on transaction rows (amounts, codes,
+// directions, holdings chain, dates, plausibility), without positions: what
+// the activity rows' warnings need, at a third of lint()'s cost.
+std::vector<lint_finding> lint_transaction_rows(const document& doc, const lint_options& options);
+
 }  // namespace form4::detail

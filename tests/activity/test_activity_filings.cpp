@@ -118,6 +118,29 @@ TEST(ActivityFilings, OneTradeInAnOwnershipChainCountsOnce) {
     EXPECT_EQ(net[0].sellers, 1u);                 // the counted rows' owner
 }
 
+// By owner, a joint filing's purchase is each of its four owners'; by issuer it is one trade of four buyers.
+TEST(ActivityFilings, JointFilingByOwnerAndByIssuer) {
+    auto rows = rows_of_file("xml/form4/0001209191-21-051298.xml");
+    activity::link(rows);
+    activity::aggregate_options by_owner;
+    by_owner.by = activity::group_by::owner;
+    auto owners = activity::aggregate(rows, by_owner);
+    ASSERT_EQ(owners.size(), 4u);
+    for (const auto& o : owners) {
+        EXPECT_EQ(o.buyers, 1u);
+        EXPECT_EQ(o.purchases, 1u);
+        EXPECT_EQ(o.shares_bought, dec("1997000"));
+        EXPECT_EQ(o.value_bought, dec("33949000.00"));   // 1,997,000 x 17.00
+        EXPECT_EQ(o.period_start, date(2021, 7, 1));      // the third quarter of 2021
+    }
+    EXPECT_EQ(owners[0].key, "0001211060");               // sorted by CIK
+    EXPECT_EQ(owners[0].name, "THIEL PETER");
+    auto issuer = activity::aggregate(rows, {});
+    ASSERT_EQ(issuer.size(), 1u);
+    EXPECT_EQ(issuer[0].buyers, 4u);
+    EXPECT_EQ(issuer[0].shares_bought, dec("1997000"));   // once, not four times
+}
+
 // Tesla's 59 filings in the corpus: Elon Musk's open-market purchases of
 // 7 May 2018 (8 rows, 33,000 shares) and 12-13 June 2018 (8 rows, 72,500).
 std::vector<activity::row> tesla_rows() {

@@ -108,7 +108,7 @@ def _rows_of(handle) -> List[Dict[str, Any]]:
 
 def _read(sources, format, lenient: bool, errors: str, threads: int):
     """The C table of linked rows for the sources (caller frees)."""
-    from . import _looks_like_content, _options, _raise_parse_error
+    from . import _input_array, _looks_like_content, _options, _raise_parse_error
 
     if errors not in ("raise", "skip"):
         raise ValueError(f"form4.activity: errors must be 'raise' or 'skip', not {errors!r}")
@@ -126,22 +126,10 @@ def _read(sources, format, lenient: bool, errors: str, threads: int):
             _c.lib.form4_activity_free(handle)
             raise _c.Form4Error(_c.E_PARSE, f"form4.activity: {failed.value} input(s) could not be read")
         return handle
-    entries = []
-    for source in sources:
-        if isinstance(source, (bytes, bytearray, memoryview)):
-            data = bytes(source)
-            entries.append((data, len(data), None, None, 0))
-        elif isinstance(source, str) and _looks_like_content(source):
-            data = source.encode("utf-8")
-            entries.append((data, len(data), None, None, 0))
-        elif isinstance(source, (str, os.PathLike)):
-            entries.append((None, 0, os.fsencode(source), None, 0))
-        else:
-            raise TypeError(f"form4: cannot parse a {type(source).__name__}: give bytes, str or a path")
-    inputs = (_c.Input * len(entries))(*entries)
-    statuses = (ctypes.c_int32 * len(entries))()
+    inputs = _input_array(sources)
+    statuses = (ctypes.c_int32 * len(inputs))()
     _c.check(_c.lib.form4_activity_from_inputs(ctypes.byref(handle), ctypes.byref(failed), statuses, inputs,
-                                               len(entries), ctypes.byref(_options(format, lenient)),
+                                               len(inputs), ctypes.byref(_options(format, lenient)),
                                                max(0, int(threads))))
     if failed.value and errors == "raise":
         _c.lib.form4_activity_free(handle)
