@@ -103,7 +103,9 @@ std::optional<read_failure> input_file_reader::read(const std::filesystem::path&
     for (;;) {
         if (got == capacity_) {
             if (capacity_ >= most) break;   // max_bytes + 1 read: over the limit
-            std::size_t grown = capacity_ > most / 2 ? most : std::max<std::size_t>(capacity_ * 2, 1 << 16);
+            // Straight to the limit from half of it: one more doubling would
+            // copy the whole buffer again for the single byte past the limit.
+            std::size_t grown = capacity_ >= most / 2 ? most : std::max<std::size_t>(capacity_ * 2, 1 << 16);
             std::unique_ptr<char[]> bigger(new char[grown]);
             std::memcpy(bigger.get(), data_.get(), got);
             data_ = std::move(bigger);

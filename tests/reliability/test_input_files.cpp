@@ -122,11 +122,14 @@ TEST(InputFiles, AFifoWithAWriterIsReadToItsEnd) {
     std::string text = xml_skeleton{}.str();
     run_isolated("FIFO with a writer", 20, [&](const step_reporter& step) {
         step.doing(fifo.string());
-        // O_RDWR keeps a writer on the FIFO while the reader opens it; the
-        // thread then writes in pieces and closes.
+        // O_RDWR keeps a writer on the FIFO while the reader opens it. The
+        // thread waits until the reader is surely there (closing the last
+        // writer before any reader opens would discard what was written),
+        // then writes in pieces and closes: the reader reads to that end.
         int keep = ::open(fifo.c_str(), O_RDWR);
         ASSERT_GE(keep, 0);
         std::thread writer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
             for (std::size_t at = 0; at < text.size(); at += 100) {
                 std::size_t n = std::min<std::size_t>(100, text.size() - at);
                 ASSERT_EQ(::write(keep, text.data() + at, n), static_cast<ssize_t>(n));
@@ -134,8 +137,6 @@ TEST(InputFiles, AFifoWithAWriterIsReadToItsEnd) {
             }
             ::close(keep);
         });
-        // The writer may finish before the open: the data waits in the pipe.
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
         auto result = parse_file(fifo);
         writer.join();
         EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics.front().message);

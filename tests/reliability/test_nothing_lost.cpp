@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "form4/grammar/xml/lexical.hpp"
 #include "form4/parse.hpp"
 #include "reliability_support.hpp"
 
@@ -147,6 +148,27 @@ TEST(NothingLost, TabsLineEndsAndOtherTextAreNotIllegal) {
     auto result = parse(doc.str(), options_for(input_format::xml));
     EXPECT_TRUE(result.ok()) << (first_error(result) ? first_error(result)->message : "");
     EXPECT_EQ(find_code(result, "xml.illegal-character"), nullptr);
+}
+
+// The sixteen-bytes-at-once scan finds the same first character as a byte
+// loop, at every offset within and across a block, a sequence split over
+// two blocks included.
+TEST(NothingLost, TheIllegalCharacterScanFindsEveryOffset) {
+    namespace scan = form4::grammar::xml::scan;
+    for (std::string bad : {std::string(1, '\0'), std::string(1, '\x1F'), std::string("\xEF\xBF\xBE"),
+                            std::string("\xEF\xBF\xBF")}) {
+        for (std::size_t at = 0; at < 48; ++at) {
+            std::string text(at, 'a');
+            text += "\t\n\r\xEF\xBF\xBD";   // allowed, and like the bad ones
+            std::size_t expected = text.size();
+            text += bad + std::string(40, 'b');
+            const char* found = scan::first_illegal_char(text.data(), text.data() + text.size(), true);
+            EXPECT_EQ(static_cast<std::size_t>(found - text.data()), expected) << "offset " << at;
+            // Latin-1 text: EF BF BE are three letters.
+            const char* latin1 = scan::first_illegal_char(text.data(), text.data() + text.size(), false);
+            EXPECT_EQ(static_cast<std::size_t>(latin1 - text.data()), bad.size() == 1 ? expected : text.size());
+        }
+    }
 }
 
 }  // namespace
