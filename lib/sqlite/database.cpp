@@ -83,12 +83,17 @@ struct database::impl {
     std::vector<const tabular::schema*> tables;
     options opts;
     std::vector<sqlite3_stmt*> inserts, deletes;   // per table
+    // A unit's savepoint, prepared once (sqlite3_exec would compile them for every filing).
+    sqlite3_stmt* savepoint = nullptr;
+    sqlite3_stmt* release = nullptr;
+    sqlite3_stmt* rollback_to = nullptr;
     bool in_transaction = false;
     std::size_t pending = 0;   // units replaced in the open transaction
 
     ~impl() {
         for (auto* s : inserts) sqlite3_finalize(s);
         for (auto* s : deletes) sqlite3_finalize(s);
+        for (auto* s : {savepoint, release, rollback_to}) sqlite3_finalize(s);
         sqlite3_close(db);
     }
 
@@ -200,6 +205,9 @@ database::database(const std::filesystem::path& file, std::vector<const tabular:
         d.inserts.push_back(d.prepare("INSERT INTO " + identifier(s->name) + " VALUES (" + marks + ")"));
         d.deletes.push_back(d.prepare("DELETE FROM " + identifier(s->name) + " WHERE " + identifier(s->unit_column) + " = ?"));
     }
+    d.savepoint = d.prepare("SAVEPOINT unit");
+    d.release = d.prepare("RELEASE unit");
+    d.rollback_to = d.prepare("ROLLBACK TO unit");
 }
 
 database::~database() {
@@ -219,7 +227,7 @@ void database::replace(std::string_view unit, std::span<const std::vector<row>> 
         d.execute("BEGIN IMMEDIATE");
         d.in_transaction = true;
     }
-    d.execute("SAVEPOINT unit");
+    d.run(d.savepoint);
     try {
         // Children before the tables they refer to.
         for (std::size_t t = d.tables.size(); t-- > 0;) {
@@ -231,10 +239,13 @@ void database::replace(std::string_view unit, std::span<const std::vector<row>> 
         for (std::size_t t = 0; t < d.tables.size(); ++t)
             for (std::size_t r = 0; r < rows[t].size(); ++r) d.insert(t, rows[t][r], static_cast<std::int64_t>(r + 1));
     } catch (...) {
-        sqlite3_exec(d.db, "ROLLBACK TO unit; RELEASE unit", nullptr, nullptr, nullptr);
+        sqlite3_step(d.rollback_to);
+        sqlite3_reset(d.rollback_to);
+        sqlite3_step(d.release);
+        sqlite3_reset(d.release);
         throw;
     }
-    d.execute("RELEASE unit");
+    d.run(d.release);
     if (++d.pending >= d.opts.batch_size) commit();
 }
 

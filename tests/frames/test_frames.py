@@ -114,6 +114,20 @@ class FramesEqualTheTables(unittest.TestCase):
         self.assertEqual(column.astype(object).where(column.notna(), None).tolist(),
                          plain["NONDERIV_TRANS"]["TRANS_CODE"].tolist())
 
+    def test_filings_in_memory_give_the_same_frames(self):
+        import importlib
+        module = importlib.import_module("form4.frames")
+        self.assertIsNotNone(module._BYTES_DATA_OFFSET)
+        xml = [f for f in self.files if f.suffix == ".xml"]
+        in_memory = [f.read_bytes() for f in xml]
+        self.assertIsNotNone(module._in_memory_inputs(numpy, in_memory))
+        by_bytes = form4.frames(in_memory, errors="skip")
+        by_path = form4.frames(xml, errors="skip")
+        for name, frame in by_path.items():
+            # A loose XML file's name fills ACCESSION_NUMBER; bytes have none.
+            pandas.testing.assert_frame_equal(frame.drop(columns="ACCESSION_NUMBER"),
+                                              by_bytes[name].drop(columns="ACCESSION_NUMBER"), obj=name)
+
     def test_threads_do_not_change_the_frames(self):
         one = form4.frames(self.files, errors="skip", threads=1, exact=True)
         for name, frame in one.items():
