@@ -83,12 +83,12 @@ def table_rows(path, table: str):
         return columns, [dict(r) for r in db.execute(f'SELECT * FROM "{table}"')]
 
 
-@unittest.skipUnless(COMMAND, "FORM4_COMMAND (the form4 program) is not set")
+@unittest.skipUnless(COMMAND, "FORM4_COMMAND (the form4 program) is not set: run through ctest")
 class SqliteEqualsTheTsvTables(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         if not (CORPUS / "xml").is_dir():
-            raise unittest.SkipTest(f"corpus not found under {CORPUS}")
+            raise AssertionError(f"corpus not found under {CORPUS}")
         cls.work = tempfile.TemporaryDirectory(prefix="form4-sqlite-")
         cls.dir = pathlib.Path(cls.work.name)
         cls.db = cls.dir / "xml.db"
@@ -161,7 +161,7 @@ class SqliteEqualsTheTsvTables(unittest.TestCase):
             self.assertEqual(len(got), len(expected), table)
 
 
-@unittest.skipUnless(COMMAND, "FORM4_COMMAND (the form4 program) is not set")
+@unittest.skipUnless(COMMAND, "FORM4_COMMAND (the form4 program) is not set: run through ctest")
 class KilledRun(unittest.TestCase):
     """SIGKILL in the middle of a load, then the same load again: the database
     equals one clean run, and the killed one held only whole filings."""
@@ -175,7 +175,7 @@ class KilledRun(unittest.TestCase):
         inputs.mkdir()
         files = sorted(p for p in (CORPUS / "xml" / "form4").glob("0*.xml") if p.name != "0001225259-06-000003.xml")
         if len(files) < 300:
-            raise unittest.SkipTest(f"corpus not found under {CORPUS}")
+            raise AssertionError(f"corpus not found under {CORPUS}")
         # Distinct filings: each file under several accession numbers.
         for copy in range(self.COPIES):
             for index, path in enumerate(files):
