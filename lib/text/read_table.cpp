@@ -190,21 +190,15 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
         };
         std::vector<int> assignment;
-        // The cells may have been run together with single spaces (lynx): cut by what each
-        // word is. First when the title cell holds a date or an amount after its words.
+        // The cells may have been run together with single spaces (lynx: "49,322 D" in one
+        // cell): cut by what each word is, and take that reading when it fits the columns.
         run_together_cells words = cut_run_together(line);
-        bool title_runs_on = !nonempty.empty() && !words.cells.empty() && words.cells.size() > nonempty.size() &&
-                             words.cells[0].begin == nonempty[0].begin && words.cells[0].end < nonempty[0].end;
         bool matched = false;
-        if (title_runs_on && match_collapsed(layout, words.cells, probe, assignment)) {
-            matched = true;
-            nonempty = words.cells;
-        }
-        if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
-        if (!matched && words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+        if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
             matched = true;
             nonempty = std::move(words.cells);
         }
+        if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
         if (matched) {
             read = true;
             int previous = -1;
