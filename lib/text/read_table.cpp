@@ -197,6 +197,10 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
             matched = true;
             nonempty = std::move(words.cells);
+            if (words.ambiguous_letter)
+                report(severity::warning, line.begin, "text.ambiguous-split",
+                       "a one-letter word or a number between words of text was kept in the text, not read as a "
+                       "cell of its own");
         }
         if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
         if (matched) {
