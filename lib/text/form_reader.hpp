@@ -175,6 +175,8 @@ private:
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);
+    bool breaks_at_a_block(span row, span block, span rest) const;
+    void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
     void read_pipe_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative, span line);
     // The row read from the cells, added to the document as a transaction or a holding.
