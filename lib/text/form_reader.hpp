@@ -1,6 +1,7 @@
 #pragma once
 // The text front end's reader, shared by its pieces: reader.cpp (sections, the
-// run), read_header.cpp (items 1-6, owners), read_table.cpp (rows into cells),
+// run), read_header.cpp (items 1-6, owners), read_owner_table.cpp (the current
+// layout's Reporting Owners table), read_table.cpp (rows into cells),
 // add_row.cpp (cells into the model), read_closing.cpp (footnotes, remarks, signatures).
 #include <algorithm>
 #include <array>
@@ -90,6 +91,8 @@ inline bool has_superscript_marks(std::string_view text) {
 // in side-by-side columns), in the page's own order (HTML), or line by line.
 enum class header_order { columns, document, lines };
 
+// City, state and zip from "<u>CITY</u> <u>ST</u> <u>ZIP</u>", three cells, or one line.
+void split_city_state_zip(const std::string& raw, address& a);
 bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
 // Item 1 (and item 5, when the block has it) as a reporting person.
 reporting_owner owner_from_block(const ast::owner_block& block);
@@ -172,6 +175,8 @@ private:
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);
+    bool breaks_at_a_block(span row, span block, span rest) const;
+    void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
     void read_pipe_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative, span line);
     // The row read from the cells, added to the document as a transaction or a holding.

@@ -181,8 +181,6 @@ void reader::mark_owner(pending_positions& into, std::size_t index, const ast::o
     }
 }
 
-namespace {
-
 // City, state and zip from "<u>CITY</u> <u>ST</u> <u>ZIP</u>", three cells, or one line.
 void split_city_state_zip(const std::string& raw, address& a) {
     std::vector<std::string> groups = underlined_groups(raw);
@@ -236,6 +234,8 @@ void split_city_state_zip(const std::string& raw, address& a) {
     if (!city.empty() && city.back() == ',') city.pop_back();
     a.city = city;
 }
+
+namespace {
 
 void read_relationship(const ast::owner_block& block, relationship& r) {
     if (!block.relationship_item) return;
@@ -319,108 +319,5 @@ void reader::read_repeated_owner_items(const std::vector<span>& lines, std::size
     }
 }
 
-
-// The current layout's "Reporting Owners" table: for each person the name and
-// address cell (a line each: name, street lines, city, state, zip, country) and,
-// beside its last line, the relationship cells: Director "X", 10% Owner "X",
-// the officer's title, the other text.
-bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
-    for (std::size_t i = first; i < last; ++i)
-        if (!is_blank(lines[i])) return starts_with_ci(trim(lines[i]).view(), "Reporting Owner Name");
-    return false;
-}
-
-// The address lines below the name: "STREET", ["STREET 2"], then "CITY", "ST", "ZIP",
-// "UNITED STATES" (4_X09's layout) or "CITY, ST ZIP" (the older ones). False when
-// the lines do not say which is which (a value left empty takes its line away).
-bool read_owner_table_address(const std::vector<std::string>& rest, address& a) {
-    if (rest.empty()) return true;
-    if (rest.back() == "UNITED STATES") {
-        if (rest.size() != 5 && rest.size() != 6) return false;
-        a.zip_code = rest[rest.size() - 2];
-        a.state = rest[rest.size() - 3];
-        a.city = rest[rest.size() - 4];
-        a.street1 = rest[0];
-        if (rest.size() == 6) a.street2 = rest[1];
-        return true;
-    }
-    if (rest.back().find(',') == std::string::npos || rest.size() < 2 || rest.size() > 3) return false;
-    split_city_state_zip(rest.back(), a);
-    a.street1 = rest[0];
-    if (rest.size() == 3) a.street2 = rest[1];
-    return true;
-}
-
-namespace {
-
-// Whether an address line is the last of its cell: the country, or "CITY, ST ZIP".
-bool ends_owner_address(const std::string& line) {
-    if (line == "UNITED STATES") return true;
-    std::size_t comma = line.rfind(", ");
-    return comma != std::string::npos && line.size() > comma + 5 && line[comma + 4] == ' ' &&
-           std::isupper(static_cast<unsigned char>(line[comma + 2]));
-}
-
-}  // namespace
-
-void reader::read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
-    std::vector<std::string> cell_lines;   // the name and address cell so far
-    // Without tabs (lynx, w3m) the relationship cells are placed under their captions:
-    // the middle of each caption, by its column in the line.
-    std::vector<std::ptrdiff_t> caption_middles;
-    for (std::size_t i = first; i < last; ++i) {
-        if (is_blank(lines[i])) continue;
-        bool by_tabs = false;
-        std::vector<span> cells = split_cells(lines[i], &by_tabs);
-        if (!by_tabs)
-            while (cells.size() > 1 && cells.front().empty()) cells.erase(cells.begin());
-        std::string lead = clean_text(cells.front().view());
-        if (starts_with_ci(lead, "Reporting Owner Name")) continue;
-        if (starts_with_ci(lead, "Director")) {
-            // "Director  10% Owner  Officer  Other": where each caption stands.
-            caption_middles.clear();
-            std::string_view row = lines[i].view();
-            std::size_t from = 0;
-            for (std::string_view caption : {"Director", "10% Owner", "Officer", "Other"}) {
-                std::size_t at = row.find(caption, from);
-                if (at == std::string_view::npos) break;
-                caption_middles.push_back(static_cast<std::ptrdiff_t>(at + caption.size() / 2));
-                from = at + caption.size();
-            }
-            continue;
-        }
-        cell_lines.push_back(lead);
-        if (cells.size() < 2 && (by_tabs || !ends_owner_address(lead))) continue;
-        // The cell's last line: the relationship cells stand beside it.
-        std::array<std::string, 5> beside;
-        for (std::size_t k = 1; k < cells.size(); ++k) {
-            std::size_t column = k;
-            if (!by_tabs && caption_middles.size() == 4) {
-                std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
-                column = 1;
-                for (std::size_t c = 1; c < 4; ++c)
-                    if (std::abs(caption_middles[c] - middle) < std::abs(caption_middles[column - 1] - middle)) column = c + 1;
-            }
-            if (column < beside.size()) beside[column] = clean_text(cells[k].view());
-        }
-        reporting_owner owner;
-        owner.id.name = cell_lines.front();
-        relationship& r = owner.relationship;
-        r.is_director = beside[1] == "X";
-        r.is_ten_percent_owner = beside[2] == "X";
-        // An empty title or other text may stand for a box ticked without words: not shown, so unknown.
-        r.officer_title = beside[3];
-        if (!r.officer_title.empty()) r.is_officer = true;
-        r.other_text = beside[4];
-        if (!r.other_text.empty()) r.is_other = true;
-        // From the end: the country, then (a US address) zip, state, city; the street lines before them.
-        std::vector<std::string> rest(cell_lines.begin() + 1, cell_lines.end());
-        if (!read_owner_table_address(rest, owner.address))
-            report(severity::warning, lines[i].begin, "text.ambiguous-address",
-                   "the address of " + owner.id.name + " cannot be cut into its fields from this table: not read");
-        block_owners_.push_back(std::move(owner));
-        cell_lines.clear();
-    }
-}
 
 }  // namespace form4::text::reading

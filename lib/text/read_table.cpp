@@ -9,8 +9,32 @@ void reader::read_table(const std::vector<span>& lines, std::size_t first, std::
         if (std::count(lines[i].begin, lines[i].end, '|') >= 4) return read_pipe_table(lines, first, last, derivative);
     for (std::size_t i = first; i < last; ++i) {
         if (is_blank(lines[i])) continue;
+        if (i + 2 < last && breaks_at_a_block(lines[i], lines[i + 1], lines[i + 2])) {
+            read_broken_row(lines, i, derivative);
+            i += 2;
+            continue;
+        }
         read_row(lines[i], derivative);
     }
+}
+
+// A browser's copy breaks a row where a cell holds a block (<center>): the row
+// ends in a tab, the block's value stands alone on the next line, and the rest
+// of the row follows on the line after, starting with a tab.
+bool reader::breaks_at_a_block(span row, span block, span rest) const {
+    auto has_tab = [](span s) { return std::find(s.begin, s.end, '\t') != s.end; };
+    return !state_.outer && row.begin != row.end && row.end[-1] == '\t' && !is_blank(block) && !has_tab(block) &&
+           rest.begin != rest.end && rest.begin[0] == '\t';
+}
+
+void reader::read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative) {
+    stream joined;
+    for (std::size_t k = at; k < at + 3; ++k) joined.append_copy(k == at + 1 ? trim(lines[k]).view() : lines[k].view(),
+                                                                 k == at + 1 ? trim(lines[k]).begin : lines[k].begin);
+    std::vector<span> cells = split_cells({joined.begin(), joined.end()});
+    cell_map_ = &joined.map();
+    read_cells(std::move(cells), true, layout_for(form_, derivative), derivative, lines[at]);
+    cell_map_ = nullptr;
 }
 
 namespace {
@@ -190,21 +214,19 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
         };
         std::vector<int> assignment;
-        // The cells may have been run together with single spaces (lynx): cut by what each
-        // word is. First when the title cell holds a date or an amount after its words.
+        // The cells may have been run together with single spaces (lynx: "49,322 D" in one
+        // cell): cut by what each word is, and take that reading when it fits the columns.
         run_together_cells words = cut_run_together(line);
-        bool title_runs_on = !nonempty.empty() && !words.cells.empty() && words.cells.size() > nonempty.size() &&
-                             words.cells[0].begin == nonempty[0].begin && words.cells[0].end < nonempty[0].end;
         bool matched = false;
-        if (title_runs_on && match_collapsed(layout, words.cells, probe, assignment)) {
-            matched = true;
-            nonempty = words.cells;
-        }
-        if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
-        if (!matched && words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+        if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
             matched = true;
             nonempty = std::move(words.cells);
+            if (words.ambiguous_letter)
+                report(severity::warning, line.begin, "text.ambiguous-split",
+                       "a one-letter word or a number between words of text was kept in the text, not read as a "
+                       "cell of its own");
         }
+        if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
         if (matched) {
             read = true;
             int previous = -1;

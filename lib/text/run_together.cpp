@@ -18,7 +18,11 @@ std::size_t value_end(std::string_view w) {
     return w.size();
 }
 
+// "(1)", lynx's "^(1)", or superscripts ("⁽¹⁾", "¹²": lead bytes 0xE2 0x81 or 0xC2 0xB9/B2/B3).
 bool is_mark(std::string_view w) {
+    if (w.size() >= 2 && ((w[0] == '\xE2' && w[1] == '\x81') ||
+                          (w[0] == '\xC2' && (w[1] == '\xB9' || w[1] == '\xB2' || w[1] == '\xB3'))))
+        return true;
     if (!w.empty() && w.front() == '^') w.remove_prefix(1);
     if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
     for (std::size_t i = 1; i + 1 < w.size(); ++i)
@@ -80,9 +84,10 @@ run_together_cells cut_run_together(span line) {
             i += 2;
             continue;
         }
+        // A letter or a number between words of text is part of the text ("Fund 2010 LP").
         if (w.kind == word_kind::text ||
-            (w.kind == word_kind::letter && after_text && is_text(i + 1))) {
-            if (w.kind == word_kind::letter) out.ambiguous_letter = true;
+            ((w.kind == word_kind::letter || w.kind == word_kind::amount) && after_text && is_text(i + 1))) {
+            if (w.kind != word_kind::text) out.ambiguous_letter = true;
             if (after_text) out.cells.back().end = w.at.end;
             else out.cells.push_back(w.at);
             after_text = true;

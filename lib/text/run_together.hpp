@@ -12,8 +12,8 @@ namespace form4::text {
 
 struct run_together_cells {
     std::vector<span> cells;
-    // A one-letter word stood between words of text: kept in the text, but it may
-    // have been a code ("Class A Common Stock" or a code "A" after a title?).
+    // A one-letter word or a number stood between words of text and was kept in the
+    // text ("Class A Common Stock", "Venture 2010 Fund").
     bool ambiguous_letter = false;
 };
 

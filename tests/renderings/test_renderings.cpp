@@ -62,8 +62,19 @@ std::string miss(const form4::document& xml, const fs::path& page, const convert
     return mismatches.empty() ? std::string() : mismatches.front() + (mismatches.size() > 1 ? " (+" + std::to_string(mismatches.size() - 1) + " more)" : "");
 }
 
-// The floors: filings read back whole per stylesheet and converter, as measured.
+// The floors: filings read back whole per stylesheet and converter, as measured
+// (scripts/render-corpus.sh's sample: FORM4_EVERY 3, BROWSER_EVERY 8).
 const std::map<std::pair<std::string, std::string>, int> floors = {
+    {{"3_X06", "HTML"}, 25}, {{"3_X06", "browser copy"}, 4}, {{"3_X06", "lynx -dump"}, 4}, {{"3_X06", "html2text"}, 25},
+    {{"3_X07", "HTML"}, 25}, {{"3_X07", "browser copy"}, 3}, {{"3_X07", "lynx -dump"}, 4}, {{"3_X07", "html2text"}, 25},
+    {{"4_X06", "HTML"}, 357}, {{"4_X06", "browser copy"}, 15}, {{"4_X06", "lynx -dump"}, 44}, {{"4_X06", "html2text"}, 120},
+    {{"4_X07", "HTML"}, 357}, {{"4_X07", "browser copy"}, 15}, {{"4_X07", "lynx -dump"}, 44}, {{"4_X07", "html2text"}, 120},
+    {{"4_X08", "HTML"}, 357}, {{"4_X08", "browser copy"}, 15}, {{"4_X08", "lynx -dump"}, 44}, {{"4_X08", "html2text"}, 120},
+    {{"4_X09", "HTML"}, 357}, {{"4_X09", "browser copy"}, 15}, {{"4_X09", "lynx -dump"}, 44}, {{"4_X09", "html2text"}, 120},
+    {{"5_X06", "HTML"}, 3}, {{"5_X06", "lynx -dump"}, 3}, {{"5_X06", "html2text"}, 3},
+    {{"5_X07", "HTML"}, 3}, {{"5_X07", "lynx -dump"}, 3}, {{"5_X07", "html2text"}, 3},
+    {{"5_X08", "HTML"}, 3}, {{"5_X08", "browser copy"}, 1}, {{"5_X08", "lynx -dump"}, 3}, {{"5_X08", "html2text"}, 3},
+    {{"5_X09", "HTML"}, 3}, {{"5_X09", "lynx -dump"}, 3}, {{"5_X09", "html2text"}, 3},
 };
 
 TEST(Renderings, EveryStylesheetAndConverterReadsBackTheXml) {
@@ -126,7 +137,10 @@ TEST(Renderings, EveryStylesheetAndConverterReadsBackTheXml) {
             markdown += t.total ? " " + std::to_string(t.whole) + "/" + std::to_string(t.total) + " |" : " - |";
             for (const auto& m : t.misses) misses += sheet + " " + c.name + ": " + m + "\n";
             auto floor = floors.find({sheet, c.name});
-            EXPECT_GE(t.whole, floor == floors.end() ? 0 : floor->second) << sheet << " / " << c.name << " lost filings";
+            // Without chromium (scripts/setup.sh installs it) there is no browser column to hold.
+            bool measured = t.total > 0 || c.extension != ".browser";
+            int least = floor == floors.end() || !measured ? 0 : floor->second;
+            EXPECT_GE(t.whole, least) << sheet << " / " << c.name << " lost filings";
         }
         markdown += "\n";
     }

@@ -30,7 +30,7 @@ using kind = ast::section_kind;
 auto const line_start = blanks >> x3::omit[*(lexical::underline_open | x3::no_case[lit("<b>")])] >> blanks;
 
 // Every title starts with one of these (checked first: most lines are no title).
-auto const title_start = &char_("TtEeRrSsNn*");
+auto const title_start = &char_("TtEeRrSsNn*^");   // "^**Signature": lynx's mark for a <sup>
 // The same before line_start: past blanks, a title or its markup ("<u>", "<b>") starts here.
 inline bool may_start_title(char const* p, char const* last) noexcept {
     while (p != last && *p == ' ') ++p;   // the common indent, quickly
@@ -41,7 +41,7 @@ inline bool may_start_title(char const* p, char const* last) noexcept {
         else if (last - p >= 6 && std::string_view(p, 6) == "&nbsp;") p += 6;
         else break;
     }
-    if (*p == '*') return true;
+    if (*p == '*' || (*p == '^' && last - p >= 2 && p[1] == '*')) return true;
     if (last - p < 3) return false;
     // The first two letters of "Table", "Explanation", "Remarks" / "Reporting" / "Reminder", "Signature", "Note";
     // or the markup line_start passes: <u>, <U>, <b>, <B>.
@@ -61,7 +61,8 @@ auto const section_title_rule_def =
     lexical::lookahead_parser<may_start_title>{} >> line_start >> title_start >> ((phrase("Table II") >> attr(kind::table2)) | (phrase("Table I") >> attr(kind::table1)) |
                    (phrase("Explanation of Responses") >> attr(kind::explanation)) |
                    (phrase("Remarks") >> &(blanks >> (lit(':') | x3::eoi | char_("\r\n"))) >> attr(kind::remarks)) |
-                   (-lit("**") >> blanks >> phrase("Signature of Reporting Person") >> attr(kind::signature_caption)) |
+                   (-lit('^') >> -lit("**") >> blanks >> phrase("Signature of Reporting Person") >>
+                    attr(kind::signature_caption)) |
                    (phrase("Reporting Owners") >> blanks >> &(x3::eoi | char_("\r\n")) >> attr(kind::reporting_owners)) |
                    // The current layout's heading over the signatures: it ends the table above.
                    (phrase("Signatures") >> blanks >> x3::eoi >> attr(kind::trailer)) |

@@ -33,7 +33,7 @@ auto const item_number = x3::omit[+x3::digit >> -char_("aA") >> lit('.')];
 auto const numbered = -(item_number >> sp);
 
 auto const month_day_year = -(sp >> (phrase("(Month/Day/Year)") | phrase("(Month/Year)")));
-auto const name_label = phrase("Name and Address of Reporting Person") >> -(sp >> lit('*'));
+auto const name_label = phrase("Name and Address of Reporting Person") >> -(sp >> -lit('^') >> lit('*'));   // lynx: "^*"
 auto const issuer_label = phrase("Issuer Name and Ticker or Trading Symbol");
 auto const earliest_label = phrase("Date of Earliest Transaction") >> month_day_year;
 auto const event_label = phrase("Date of Event Requiring Statement") >> month_day_year;
