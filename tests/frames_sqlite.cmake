@@ -6,19 +6,29 @@ if(NOT TARGET form4_c OR NOT Python3_Interpreter_FOUND)
   return()
 endif()
 
-# Frames need pandas, which comes from Debian (python3-pandas): the first
-# interpreter on PATH may be another one (a pyenv shim), and its frames tests
-# would all be skipped. Use one that has pandas, and then require it.
-set(FORM4_PANDAS_PYTHON ${Python3_EXECUTABLE})
+# Frames need pandas and the wheel needs setuptools and wheel, which come from
+# Debian (python3-pandas, python3-setuptools, python3-wheel): the first
+# interpreter on PATH may be another one (a pyenv shim), whose tests would be
+# skipped or fail for want of them. Each test takes an interpreter that has
+# what it needs, and then requires it.
+function(form4_python_with out_var)
+  set(${out_var} ${Python3_EXECUTABLE} PARENT_SCOPE)
+  string(REPLACE ";" ", " modules "${ARGN}")
+  foreach(candidate ${Python3_EXECUTABLE} /usr/bin/python3)
+    execute_process(COMMAND ${candidate} -c "import ${modules}" RESULT_VARIABLE missing OUTPUT_QUIET ERROR_QUIET)
+    if(missing EQUAL 0)
+      set(${out_var} ${candidate} PARENT_SCOPE)
+      set(${out_var}_FOUND TRUE PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+endfunction()
+form4_python_with(FORM4_PANDAS_PYTHON pandas)
 set(FORM4_PANDAS_REQUIRED "")
-foreach(candidate ${Python3_EXECUTABLE} /usr/bin/python3)
-  execute_process(COMMAND ${candidate} -c "import pandas" RESULT_VARIABLE no_pandas OUTPUT_QUIET ERROR_QUIET)
-  if(no_pandas EQUAL 0)
-    set(FORM4_PANDAS_PYTHON ${candidate})
-    set(FORM4_PANDAS_REQUIRED FORM4_REQUIRE_PANDAS=1)
-    break()
-  endif()
-endforeach()
+if(FORM4_PANDAS_PYTHON_FOUND)
+  set(FORM4_PANDAS_REQUIRED FORM4_REQUIRE_PANDAS=1)
+endif()
+form4_python_with(FORM4_PACKAGING_PYTHON setuptools wheel)
 
 set(FORM4_PYTHON_TEST_ENV
     FORM4_LIBRARY=$<TARGET_FILE:form4_c>
@@ -39,7 +49,7 @@ if(TARGET form4_command)
 endif()
 
 add_test(NAME python.install_wheel_in_venv
-  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/packaging/install_in_venv.py
+  COMMAND ${FORM4_PACKAGING_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/packaging/install_in_venv.py
           --library $<TARGET_FILE:form4_c>
           --package ${PROJECT_SOURCE_DIR}/capi/python
           --sample ${FORM4_SHARED_DIR}/corpus/xml/form4/0000320193-22-000061.xml)

@@ -25,7 +25,7 @@ struct diagnostic_code {
 };
 
 // Sorted by code.
-inline constexpr std::array<diagnostic_code, 61> diagnostic_codes{{
+inline constexpr auto diagnostic_codes = std::to_array<diagnostic_code>({
     {"format.unknown", code_level::error, "the input is none of the formats form4 reads"},
     {"input.invalid-utf8", code_level::damage, "the input is not UTF-8 and declares no other encoding (lenient: read as Latin-1)"},
     {"io", code_level::error, "the file could not be opened or read"},
@@ -53,6 +53,7 @@ inline constexpr std::array<diagnostic_code, 61> diagnostic_codes{{
     {"submission.xml-without-tags", code_level::warning, "a document's <XML> wrapper is missing; its ownership XML is read anyway"},
     {"text.ambiguous-address", code_level::warning, "an owner's address in a table cannot be cut into its fields; it is not read"},
     {"text.ambiguous-column", code_level::note, "a cell could belong to two columns; the nearer one was taken"},
+    {"text.ambiguous-split", code_level::warning, "words a converter ran together cannot be cut into cells for sure; the text is kept whole"},
     {"text.bad-footnote", code_level::damage, "a footnote line without a readable mark"},
     {"text.bad-row", code_level::damage, "a table row whose cells fit no column layout"},
     {"text.expected", code_level::damage, "a cell lacks what its column requires"},
@@ -81,13 +82,13 @@ inline constexpr std::array<diagnostic_code, 61> diagnostic_codes{{
     {"xml.unexpected", code_level::error, "markup XML does not allow here"},
     {"xml.unexpected-element", code_level::damage, "an element inside a value that takes none"},
     {"xml.unexpected-end", code_level::damage, "the input ends inside an element or a tag"},
-    {"xml.unknown-element", code_level::note, "an element the schema does not have, skipped"},
+    {"xml.unknown-element", code_level::warning, "an element the schema does not have, skipped (a future schema's may hold data)"},
     {"xml.unterminated-attribute", code_level::error, "an attribute value is not closed"},
     {"xml.unterminated-cdata", code_level::error, "a CDATA section is not closed"},
     {"xml.unterminated-comment", code_level::error, "a comment is not closed"},
     {"xml.unterminated-doctype", code_level::error, "the DOCTYPE is not closed"},
     {"xml.unterminated-pi", code_level::error, "a processing instruction or the XML declaration is not closed"},
-}};
+});
 
 // The entry of `code`, or nullptr when it is not a parse's code.
 constexpr const diagnostic_code* find_diagnostic_code(std::string_view code) noexcept {
