@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
@@ -139,7 +140,8 @@ int run_activity(const activity_call& call) {
     const auto& s = result.summary;
     std::cerr << "form4 activity: " << s.documents_read << " documents, " << s.documents_converted << " converted, "
               << s.documents_failed << " failed, " << s.documents_skipped << " skipped, " << result.rows.size()
-              << " transactions, " << std::chrono::duration<double>(s.elapsed).count() << " s\n";
+              << " transactions, " << std::fixed << std::setprecision(1)
+              << std::chrono::duration<double>(s.elapsed).count() << " s\n";
     return result.summary.ok() && std::cout ? 0 : 1;
 }
 

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <thread>
 
 #include "bulk/archive_reader.hpp"
+#include "util/input_file.hpp"
 #include "form4/activity.hpp"
 
 namespace form4::activity {
@@ -35,20 +35,6 @@ struct result {
     std::vector<row> rows;
 };
 
-// Reads a whole file into `buffer` (kept by the thread, so its memory is
-// reused); "" or why it could not be read. parse_file's stream copy costs a
-// quarter of an XML filing's parse.
-std::string read_whole_file(const std::string& path, std::string& buffer) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return "cannot open " + path;
-    auto size = in.tellg();
-    if (size < 0) return "cannot read " + path;
-    buffer.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    if (!in.read(buffer.data(), size)) return "cannot read " + path;
-    return {};
-}
-
 std::string first_error(const parse_result& parsed) {
     for (const auto& d : parsed.diagnostics)
         if (d.level == severity::error) return format(d);
@@ -67,15 +53,18 @@ result process(job& item, const read_options& options) {
     parse_opts.lenient = options.lenient;
     parse_result parsed;
     if (item.is_file) {
-        thread_local std::string buffer;
-        if (std::string error = read_whole_file(item.name, buffer); !error.empty()) {
-            out.reason = error;
-            out.diagnostics.push_back(diagnostic{severity::error, "io", std::move(error), 0, 0});
+        // The one file reader: the input limit checked while reading, FIFOs
+        // without a writer and directories refused; its buffer is the thread's.
+        thread_local util::input_file_reader file_reader;
+        std::string_view bytes;
+        if (auto failure = file_reader.read(item.name, parse_opts.limits.max_input_bytes, bytes)) {
+            out.reason = failure->message;
+            out.diagnostics.push_back(diagnostic{severity::error, failure->code, std::move(failure->message), 0, 0});
             return out;
         }
-        out.bytes = buffer.size();
-        parsed = parse(buffer, parse_opts);
-        if (buffer.capacity() > (std::size_t{4} << 20)) std::string().swap(buffer);   // keep no giant
+        out.bytes = bytes.size();
+        parsed = parse(bytes, parse_opts);
+        file_reader.trim();
     } else {
         out.bytes = item.bytes.size();
         parsed = parse(item.bytes, parse_opts);
