@@ -1,6 +1,8 @@
 /* Compiled with -std=c99 -pedantic -Werror -Wall -Wextra by ctest: the
  * public header must be plain C99 and warning-free, and its macros usable
  * in constant expressions. */
+/* A part of the interface included first, on its own: it brings in form4.h. */
+#include <form4/activity.h>
 #include <form4/form4.h>
 
 /* C99 has no _Static_assert: a negative array size fails the compile. */
