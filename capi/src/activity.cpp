@@ -11,6 +11,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "form4/activity.hpp"
+#include "input.hpp"
 #include "shim.hpp"
 
 using namespace form4::capi;
@@ -76,15 +77,9 @@ int form4_activity_from_inputs(form4_activity** out, size_t* out_failed, int32_t
     return guarded(__func__, [&](const char* function) {
         FORM4_CAPI_REQUIRE(out);
         *out = nullptr;
-        if (inputs == nullptr && count != 0)
-            return fail(FORM4_E_INVALID_ARGUMENT, function, "inputs is NULL but count is %zu", count);
+        if (int status = check_inputs(inputs, count, function); status != FORM4_OK) return status;
         form4::parse_options options;
         if (int status = to_parse_options(options, parse_opts, function); status != FORM4_OK) return status;
-        for (std::size_t i = 0; i < count; ++i)
-            if ((inputs[i].data == nullptr && inputs[i].path == nullptr) ||
-                (inputs[i].accession_fallback == nullptr && inputs[i].accession_fallback_len != 0))
-                return fail(FORM4_E_INVALID_ARGUMENT, function, "inputs[%zu] has neither data nor a path, or a NULL "
-                            "accession_fallback with a length", i);
         if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
         // Each input's rows (and status) in its own slot; joined in input order.
         std::vector<std::vector<activity::row>> rows(count);
@@ -93,24 +88,11 @@ int form4_activity_from_inputs(form4_activity** out, size_t* out_failed, int32_t
         auto work = [&] {
             for (std::size_t i = next++; i < count; i = next++) {
                 try {
-                    const form4_input& in = inputs[i];
-                    form4::parse_result parsed;
-                    std::string stem;
-                    if (in.data != nullptr) {
-                        parsed = form4::parse(std::string_view(in.data, in.len), options);
-                    } else {
-                        std::filesystem::path path(in.path);
-                        parsed = form4::parse_file(path, options);
-                        stem = path.stem().string();
-                    }
-                    if (!parsed.doc) {
-                        bool io = !parsed.diagnostics.empty() && parsed.diagnostics.front().code == "io";
-                        status[i] = io ? FORM4_E_IO : FORM4_E_PARSE;
-                        continue;
-                    }
+                    auto parsed = parse_input(inputs[i], options);
+                    status[i] = parsed.status;
+                    if (!parsed.doc) continue;
                     activity::row_options row_opts;
-                    row_opts.accession_fallback =
-                        in.accession_fallback ? std::string(in.accession_fallback, in.accession_fallback_len) : stem;
+                    row_opts.accession_fallback = std::string(parsed.accession_fallback(inputs[i]));
                     rows[i] = activity::rows_of(*parsed.doc, row_opts);
                 } catch (const std::exception&) {
                     status[i] = FORM4_E_INTERNAL;

@@ -8,18 +8,15 @@
 #include <array>
 #include <condition_variable>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
 
 #include "shim.hpp"
-#include "util/input_file.hpp"
+#include "input.hpp"
 
 using namespace form4::capi;
 
@@ -27,14 +24,10 @@ namespace {
 
 namespace ds = form4::dataset;
 
-// What parsing one input gave: its status and, when it parsed, the document.
-struct parsed_input {
-    int status = FORM4_OK;
-    std::optional<form4::document> doc;
-    std::string file_stem;  // for a path input
-    // With more than one thread: the document's rows, converted on the
-    // thread that parsed it, surrogate keys numbered from 1 (the document
-    // itself is then freed there too).
+// One input parsed and, with more than one thread, its rows: converted on
+// the thread that parsed it, surrogate keys numbered from 1 (the document
+// itself is then freed there too).
+struct parsed_input : parsed_input_document {
     std::optional<ds::tables> rows;
 };
 
@@ -68,31 +61,9 @@ void append_converted(ds::tables& out, ds::tables& rows, ds::key_counters& keys)
     }
 }
 
-parsed_input parse_input(const form4_input& input, const form4::parse_options& options) {
+parsed_input read_input(const form4_input& input, const form4::parse_options& options) {
     parsed_input out;
-    form4::parse_result result;
-    if (input.data != nullptr) {
-        result = form4::parse(std::string_view(input.data, input.len), options);
-    } else if (input.path != nullptr) {
-        form4::util::input_file_reader reader;
-        std::string_view bytes;
-        if (auto failed = reader.read(input.path, options.limits.max_input_bytes, bytes)) {
-            out.status = failed->code == "io" ? FORM4_E_IO : FORM4_E_PARSE;
-            return out;
-        }
-        out.file_stem = std::filesystem::path(input.path).stem().string();
-        result = form4::parse(bytes, options);
-    } else if (input.len == 0) {
-        result = form4::parse(std::string_view{}, options);  // an empty buffer, as form4_parse(NULL, 0)
-    } else {
-        out.status = FORM4_E_INVALID_ARGUMENT;
-        return out;
-    }
-    if (result.doc) {
-        out.doc = std::move(result.doc);
-    } else {
-        out.status = FORM4_E_PARSE;
-    }
+    static_cast<parsed_input_document&>(out) = parse_input(input, options);
     return out;
 }
 
@@ -114,7 +85,7 @@ void parse_in_order(const form4_input* inputs, std::size_t count, const form4::p
                     unsigned threads, std::size_t window, Prepare prepare, Consume consume) {
     if (threads <= 1 || count <= 1) {
         for (std::size_t i = 0; i < count; ++i) {
-            parsed_input input = parse_input(inputs[i], options);
+            parsed_input input = read_input(inputs[i], options);
             consume(i, input);
         }
         return;
@@ -138,7 +109,7 @@ void parse_in_order(const form4_input* inputs, std::size_t count, const form4::p
         lock.unlock();
         parsed_input input;
         try {
-            input = parse_input(inputs[i], options);
+            input = read_input(inputs[i], options);
             prepare(i, input);
         } catch (...) {
             lock.lock();
@@ -227,11 +198,6 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
         std::size_t failed = 0;
         // The window bounds the documents held at once, whatever the count.
         const std::size_t window = std::max<std::size_t>(64, 16 * static_cast<std::size_t>(threads));
-        const auto fallback = [&](std::size_t i, const parsed_input& input) {
-            return inputs[i].accession_fallback != nullptr
-                       ? std::string_view(inputs[i].accession_fallback, inputs[i].accession_fallback_len)
-                       : std::string_view(input.file_stem);
-        };
         // On the parsing thread: the document's rows, so that the calling
         // thread only moves rows and renumbers keys (converting was a third
         // of the work left to it).
@@ -239,7 +205,7 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
             if (!input.doc) return;
             ds::key_counters from_one;
             input.rows.emplace();
-            ds::append(*input.rows, *input.doc, fallback(i, input), dataset_options, from_one);
+            ds::append(*input.rows, *input.doc, input.accession_fallback(inputs[i]), dataset_options, from_one);
             input.doc.reset();
         };
         parse_in_order(inputs, count, options, threads, window, convert, [&](std::size_t i, parsed_input& input) {
@@ -247,7 +213,7 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
             if (input.rows) {
                 append_converted(dataset->tables, *input.rows, keys);
             } else if (input.doc) {
-                ds::append(dataset->tables, *input.doc, fallback(i, input), dataset_options, keys);
+                ds::append(dataset->tables, *input.doc, input.accession_fallback(inputs[i]), dataset_options, keys);
             } else {
                 ++failed;
             }

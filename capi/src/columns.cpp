@@ -9,12 +9,12 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "arrow.hpp"
 #include "form4/dataset_schema.hpp"
+#include "input.hpp"
 #include "shim.hpp"
 
 using namespace form4::capi;
@@ -77,24 +77,9 @@ struct chunk {
 
 int input_status(const form4_input& input, const form4::parse_options& options, ds::tables& rows,
                  const ds::options& table_options, ds::key_counters& keys) {
-    form4::parse_result parsed;
-    std::string stem;
-    if (input.data != nullptr) {
-        parsed = form4::parse(std::string_view(input.data, input.len), options);
-    } else if (input.path != nullptr) {
-        parsed = form4::parse_file(input.path, options);
-        stem = std::filesystem::path(input.path).stem().string();
-        if (!parsed.doc && !parsed.diagnostics.empty() && parsed.diagnostics.front().code == "io") return FORM4_E_IO;
-    } else if (input.len == 0) {
-        parsed = form4::parse(std::string_view{}, options);
-    } else {
-        return FORM4_E_INVALID_ARGUMENT;
-    }
-    if (!parsed.doc) return FORM4_E_PARSE;
-    std::string_view fallback = input.accession_fallback != nullptr
-                                    ? std::string_view(input.accession_fallback, input.accession_fallback_len)
-                                    : std::string_view(stem);
-    ds::append(rows, *parsed.doc, fallback, table_options, keys);
+    auto parsed = parse_input(input, options);
+    if (!parsed.doc) return parsed.status;
+    ds::append(rows, *parsed.doc, parsed.accession_fallback(input), table_options, keys);
     return FORM4_OK;
 }
 
