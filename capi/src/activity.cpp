@@ -21,7 +21,7 @@ namespace {
 
 struct activity_impl {
     std::vector<activity::row> rows;   // set for a table of rows
-    std::vector<std::string_view> columns;
+    std::vector<std::string> columns;   // owned: each handed out NUL-terminated
     std::vector<std::vector<std::string>> cells;
     std::string json;
 };
@@ -32,7 +32,7 @@ form4_activity* handle(activity_impl* p) { return reinterpret_cast<form4_activit
 template <class T>
 std::unique_ptr<activity_impl> table_of(const std::vector<T>& rows) {
     auto table = std::make_unique<activity_impl>();
-    table->columns = activity::columns<T>();
+    for (std::string_view name : activity::columns<T>()) table->columns.emplace_back(name);
     table->cells.reserve(rows.size());
     for (const auto& r : rows) table->cells.push_back(activity::cells(r));
     std::ostringstream json;
@@ -216,13 +216,7 @@ int form4_activity_column_name(const char** out, size_t* out_len, const form4_ac
         FORM4_CAPI_REQUIRE(activity);
         const auto& columns = impl(activity)->columns;
         if (int status = check_index(function, column, columns.size()); status != FORM4_OK) return status;
-        // The names are string literals (Boost.Describe), NUL-terminated where the view ends
-        // except for "class_", whose view leaves out the '_': hand out a terminated copy.
-        static const std::string class_name = "class";
-        if (columns[column] == "class") return put_text(out, out_len, class_name);
-        *out = columns[column].data();
-        if (out_len) *out_len = columns[column].size();
-        return FORM4_OK;
+        return put_text(out, out_len, columns[column]);
     });
 }
 
