@@ -7,7 +7,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
-#include "activity/exact.hpp"
+#include "util/exact_decimal.hpp"
 #include "form4/activity.hpp"
 
 namespace form4::activity {

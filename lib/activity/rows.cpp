@@ -1,7 +1,7 @@
 // One filing -> its activity rows (Tables I and II, not holdings).
 #include <algorithm>
 
-#include "activity/exact.hpp"
+#include "util/exact_decimal.hpp"
 #include "activity/text_rules.hpp"
 #include "form4/activity.hpp"
 #include "form4/lint.hpp"

@@ -8,6 +8,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "lint/plausibility.hpp"
+#include "util/exact_decimal.hpp"
 
 namespace form4 {
 namespace {
@@ -264,7 +265,7 @@ private:
             const decimal amount = *row.shares.value;
             bool acquired = row.acquired_disposed.value->value == acquired_disposed::acquired;
             // before +/- amount, exactly: align scales in 128 bits.
-            auto expected = add(before, amount, acquired ? 1 : -1);
+            auto expected = acquired ? exact::add(before, amount) : exact::subtract(before, amount);
             if (expected && *expected != owned)
                 add(severity::warning, "lint.holdings-chain", field + ".post_transaction.shares_owned",
                     "after row " + std::to_string(previous->second.row) + " left " + before.to_string() + ", " +
@@ -273,17 +274,6 @@ private:
                     "Form 4 Table I column 5");
         }
         balances[key] = {owned, index};
-    }
-
-    static std::optional<decimal> add(decimal a, decimal b, int sign) {
-        int scale = std::max(a.scale(), b.scale());
-        __extension__ typedef __int128 wide;
-        wide x = a.mantissa(), y = b.mantissa();
-        for (int s = a.scale(); s < scale; ++s) x *= 10;
-        for (int s = b.scale(); s < scale; ++s) y *= 10;
-        wide sum = x + sign * y;
-        if (sum > static_cast<wide>(INT64_MAX) || sum < static_cast<wide>(INT64_MIN)) return std::nullopt;
-        return decimal(static_cast<std::int64_t>(sum), scale);
     }
 
     void check_holdings() {

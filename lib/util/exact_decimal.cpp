@@ -1,6 +1,6 @@
-#include "activity/exact.hpp"
+#include "util/exact_decimal.hpp"
 
-namespace form4::activity::exact {
+namespace form4::exact {
 namespace {
 
 __extension__ typedef __int128 wide;
@@ -77,4 +77,4 @@ std::optional<decimal> divide(decimal a, decimal b, int places) { return scaled_
 
 std::optional<decimal> percent(decimal a, decimal b, int places) { return scaled_quotient(a, b, places, 2); }
 
-}  // namespace form4::activity::exact
+}  // namespace form4::exact

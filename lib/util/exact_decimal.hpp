@@ -1,11 +1,11 @@
 #pragma once
-// Exact arithmetic on form4::decimal for derived figures. Each result is
+// Exact arithmetic on form4::decimal for derived figures (activity, lint). Each result is
 // exact or absent: absent when it does not fit the decimal's 18 digits.
 #include <optional>
 
 #include "form4/model/decimal.hpp"
 
-namespace form4::activity::exact {
+namespace form4::exact {
 
 std::optional<decimal> add(decimal a, decimal b);
 std::optional<decimal> subtract(decimal a, decimal b);
@@ -16,4 +16,4 @@ std::optional<decimal> percent(decimal a, decimal b, int places = 2);
 // a / b rounded half away from zero to `places`; absent when b is 0.
 std::optional<decimal> divide(decimal a, decimal b, int places);
 
-}  // namespace form4::activity::exact
+}  // namespace form4::exact
