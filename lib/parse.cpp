@@ -5,20 +5,13 @@
 #include <cstring>
 
 #include "frontends.hpp"
+#include "util/ascii.hpp"
 #include "util/input_file.hpp"
 
 namespace form4 {
 namespace {
 
-// ASCII only and inline: std::tolower is a call into the C locale per byte.
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) noexcept {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (ascii_lower(text[i]) != ascii_lower(prefix[i])) return false;
-    return true;
-}
+using util::starts_with_ignoring_case;
 
 std::string_view skip_bom_and_space(std::string_view text) noexcept {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -35,7 +28,7 @@ bool has_tag_ci(std::string_view window, std::string_view needle) noexcept {
     while (static_cast<std::size_t>(end - p) >= needle.size()) {
         auto* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p) - needle.size() + 1));
         if (!lt) return false;
-        if (starts_with_ci(std::string_view(lt, static_cast<std::size_t>(end - lt)), needle)) return true;
+        if (starts_with_ignoring_case(std::string_view(lt, static_cast<std::size_t>(end - lt)), needle)) return true;
         p = lt + 1;
     }
     return false;
@@ -64,15 +57,15 @@ std::string_view to_string(input_format f) noexcept {
 input_format detect_format(std::string_view bytes) noexcept {
     std::string_view head = skip_bom_and_space(bytes);
     std::string_view window = head.substr(0, 4096);
-    if (starts_with_ci(head, "<SEC-DOCUMENT>") || starts_with_ci(head, "<SUBMISSION>") ||
-        starts_with_ci(head, "<IMS-DOCUMENT>") || starts_with_ci(head, "-----BEGIN PRIVACY") ||
-        starts_with_ci(head, "<SEC-HEADER>") || starts_with_ci(head, "<DOCUMENT>"))
+    if (starts_with_ignoring_case(head, "<SEC-DOCUMENT>") || starts_with_ignoring_case(head, "<SUBMISSION>") ||
+        starts_with_ignoring_case(head, "<IMS-DOCUMENT>") || starts_with_ignoring_case(head, "-----BEGIN PRIVACY") ||
+        starts_with_ignoring_case(head, "<SEC-HEADER>") || starts_with_ignoring_case(head, "<DOCUMENT>"))
         return input_format::submission;
     if (has_tag_ci(window, "<edgarsubmission")) return input_format::submission;  // base64 inside
     if (has_tag_ci(window, "<ownershipdocument")) return input_format::xml;
-    if (starts_with_ci(head, "<!DOCTYPE html") || starts_with_ci(head, "<html") || has_tag_ci(window, "<html"))
+    if (starts_with_ignoring_case(head, "<!DOCTYPE html") || starts_with_ignoring_case(head, "<html") || has_tag_ci(window, "<html"))
         return input_format::html;
-    if (starts_with_ci(head, "<?xml")) return input_format::xml;
+    if (starts_with_ignoring_case(head, "<?xml")) return input_format::xml;
     return input_format::text;
 }
 

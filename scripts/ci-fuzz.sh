@@ -28,13 +28,22 @@ corpus_root=${FORM4_FUZZ_CORPUS_DIR:-$build_dir/fuzz-corpus}
 jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 export CC=${CC:-clang-14} CXX=${CXX:-clang++-14}
 
-# The form4 command too: fuzz/seed-corpus.sh renders every corpus XML file
-# with it to seed the text target (and a few minutes more to build).
+# fuzz/seed-corpus.sh renders every corpus XML file with the form4 command to
+# seed the text target: the one scripts/test.sh built when there is one, else
+# built here (the whole library once more, uninstrumented: minutes).
+# -g1: line tables are all a crash report needs, and full debug information
+# of the grammars was much of the build.
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORM4_FUZZ=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
   -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=ON -DFORM4_BUILD_CAPI=OFF \
   -DFORM4_SHARED_DIR="$shared_dir" >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all form4_command
-export FORM4_COMMAND=${FORM4_COMMAND:-$build_dir/examples/form4/form4}
+if [ -z "${FORM4_COMMAND:-}" ] && [ -x build/examples/form4/form4 ]; then
+  export FORM4_COMMAND=$source_dir/build/examples/form4/form4
+  cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all
+else
+  cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all form4_command
+  export FORM4_COMMAND=${FORM4_COMMAND:-$build_dir/examples/form4/form4}
+fi
 
 # One dictionary per target: its own, plus the XML one where XML is inside.
 dictionary_for() {

@@ -1,12 +1,10 @@
 // Insider activity through the C ABI: a form4_activity is a table of text
 // cells (rows, aggregates or clusters) plus, for rows, the rows themselves so
 // that aggregates and clusters can be taken of them.
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
-#include <thread>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -80,36 +78,31 @@ int form4_activity_from_inputs(form4_activity** out, size_t* out_failed, int32_t
         if (int status = check_inputs(inputs, count, function); status != FORM4_OK) return status;
         form4::parse_options options;
         if (int status = to_parse_options(options, parse_opts, function); status != FORM4_OK) return status;
-        if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-        // Each input's rows (and status) in its own slot; joined in input order.
-        std::vector<std::vector<activity::row>> rows(count);
-        std::vector<int32_t> status(count, FORM4_OK);
-        std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i = next++; i < count; i = next++) {
-                try {
-                    auto parsed = parse_input(inputs[i], options);
-                    status[i] = parsed.status;
-                    if (!parsed.doc) continue;
-                    activity::row_options row_opts;
-                    row_opts.accession_fallback = std::string(parsed.accession_fallback(inputs[i]));
-                    rows[i] = activity::rows_of(*parsed.doc, row_opts);
-                } catch (const std::exception&) {
-                    status[i] = FORM4_E_INTERNAL;
-                }
-            }
+        struct one_input {
+            int32_t status = FORM4_OK;
+            std::vector<activity::row> rows;
         };
-        std::vector<std::thread> helpers;
-        for (uint32_t t = 1; t < threads && t < count; ++t) helpers.emplace_back(work);
-        work();
-        for (auto& helper : helpers) helper.join();
+        const auto rows_of = [&](std::size_t i) {
+            one_input out;
+            try {
+                auto parsed = parse_input(inputs[i], options);
+                out.status = parsed.status;
+                if (!parsed.doc) return out;
+                activity::row_options row_opts;
+                row_opts.accession_fallback = std::string(parsed.accession_fallback(inputs[i]));
+                out.rows = activity::rows_of(*parsed.doc, row_opts);
+            } catch (const std::exception&) {
+                out.status = FORM4_E_INTERNAL;
+            }
+            return out;
+        };
         std::vector<activity::row> all;
         std::size_t failed = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (statuses) statuses[i] = status[i];
-            if (status[i] != FORM4_OK) ++failed;
-            std::move(rows[i].begin(), rows[i].end(), std::back_inserter(all));
-        }
+        for_each_input_in_order(inputs, count, threads, rows_of, [&](std::size_t i, one_input&& input) {
+            if (statuses) statuses[i] = input.status;
+            if (input.status != FORM4_OK) ++failed;
+            std::move(input.rows.begin(), input.rows.end(), std::back_inserter(all));
+        });
         if (out_failed) *out_failed = failed;
         activity::link(all);
         auto table = table_of(all);

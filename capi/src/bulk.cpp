@@ -2,18 +2,13 @@
 //
 // Callers in slow languages (Python over ctypes) pay per call, so the whole
 // batch goes in at once and one data set comes out. Parsing, the expensive
-// part, runs on a few threads; rows are appended on the calling thread in
-// input order, so surrogate keys never depend on the thread count.
-#include <algorithm>
+// part, runs on the batch engine's threads; rows are appended on the calling
+// thread in input order, so surrogate keys never depend on the thread count.
 #include <array>
-#include <condition_variable>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include "shim.hpp"
 #include "input.hpp"
@@ -24,10 +19,10 @@ namespace {
 
 namespace ds = form4::dataset;
 
-// One input parsed and, with more than one thread, its rows: converted on
-// the thread that parsed it, surrogate keys numbered from 1 (the document
-// itself is then freed there too).
-struct parsed_input : parsed_input_document {
+// One input's status and rows, converted on the thread that parsed it with
+// surrogate keys numbered from 1 (the document itself is freed there too).
+struct converted_input {
+    int status = FORM4_OK;
     std::optional<ds::tables> rows;
 };
 
@@ -61,115 +56,6 @@ void append_converted(ds::tables& out, ds::tables& rows, ds::key_counters& keys)
     }
 }
 
-parsed_input read_input(const form4_input& input, const form4::parse_options& options) {
-    parsed_input out;
-    static_cast<parsed_input_document&>(out) = parse_input(input, options);
-    return out;
-}
-
-// Parses every input on `threads` threads (the calling thread among them),
-// runs `prepare` on each where it was parsed, and hands the results to
-// `consume` on the calling thread, in input order. With one thread there is
-// no `prepare`: each input is parsed and consumed in turn.
-//
-// Work is claimed one input at a time from a shared counter, so a thread
-// slowed down by the rest of the machine takes fewer inputs instead of
-// holding everyone up, and the calling thread appends rows while the others
-// keep parsing. (Batches parsed in parallel and then appended serially, as
-// before, left the workers idle during each append and every batch waited
-// for its slowest thread: two threads were slower than one.) At most
-// `window` inputs are parsed ahead of the one being consumed, which bounds
-// the documents held at once.
-template <class Prepare, class Consume>
-void parse_in_order(const form4_input* inputs, std::size_t count, const form4::parse_options& options,
-                    unsigned threads, std::size_t window, Prepare prepare, Consume consume) {
-    if (threads <= 1 || count <= 1) {
-        for (std::size_t i = 0; i < count; ++i) {
-            parsed_input input = read_input(inputs[i], options);
-            consume(i, input);
-        }
-        return;
-    }
-    struct slot {
-        parsed_input input;
-        bool ready = false;
-    };
-    std::vector<slot> slots(window);
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::size_t next = 0;      // the next input to claim
-    std::size_t consumed = 0;  // inputs consumed so far
-    bool stop = false;
-    std::exception_ptr error;
-
-    // Claims and parses one input; false when there is none to claim now.
-    const auto parse_one = [&](std::unique_lock<std::mutex>& lock) {
-        if (next >= count || next >= consumed + window) return false;
-        const std::size_t i = next++;
-        lock.unlock();
-        parsed_input input;
-        try {
-            input = read_input(inputs[i], options);
-            prepare(i, input);
-        } catch (...) {
-            lock.lock();
-            if (!error) error = std::current_exception();
-            stop = true;
-            changed.notify_all();
-            return true;
-        }
-        lock.lock();
-        slot& s = slots[i % window];
-        s.input = std::move(input);
-        s.ready = true;
-        changed.notify_all();
-        return true;
-    };
-    const auto work = [&] {
-        std::unique_lock<std::mutex> lock(mutex);
-        while (!stop && next < count) {
-            if (!parse_one(lock)) changed.wait(lock, [&] { return stop || next >= count || next < consumed + window; });
-        }
-    };
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    const auto finish = [&] {
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            stop = true;
-        }
-        changed.notify_all();
-        for (auto& thread : pool) thread.join();
-    };
-    try {
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-        std::unique_lock<std::mutex> lock(mutex);
-        while (consumed < count) {
-            if (error) break;
-            slot& s = slots[consumed % window];
-            if (s.ready) {
-                parsed_input input = std::move(s.input);
-                s.input = parsed_input{};
-                s.ready = false;
-                lock.unlock();
-                consume(consumed, input);  // the document is freed here, outside the lock
-                input = parsed_input{};
-                lock.lock();
-                ++consumed;
-                changed.notify_all();  // the window moved on
-            } else if (!parse_one(lock)) {
-                // Nothing to claim: another thread is parsing this input.
-                changed.wait(lock, [&] { return s.ready || error != nullptr; });
-            }
-        }
-    } catch (...) {
-        finish();
-        throw;
-    }
-    finish();
-    if (error) std::rethrow_exception(error);
-}
-
 }  // namespace
 
 extern "C" {
@@ -191,32 +77,28 @@ int form4_dataset_from_inputs(form4_dataset** out, size_t* out_failed, int32_t* 
                             opts->version, FORM4_DATASET_OPTIONS_VERSION);
             dataset_options.sec_round = opts->sec_round != 0;
         }
-        if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
         auto dataset = std::make_unique<dataset_impl>();
         ds::key_counters keys;
         std::size_t failed = 0;
-        // The window bounds the documents held at once, whatever the count.
-        const std::size_t window = std::max<std::size_t>(64, 16 * static_cast<std::size_t>(threads));
-        // On the parsing thread: the document's rows, so that the calling
-        // thread only moves rows and renumbers keys (converting was a third
-        // of the work left to it).
-        const auto convert = [&](std::size_t i, parsed_input& input) {
-            if (!input.doc) return;
+        // Parsed and converted on the pool; the calling thread only moves
+        // rows and renumbers keys, in input order.
+        const auto convert = [&](std::size_t i) {
+            converted_input out;
+            auto parsed = parse_input(inputs[i], options);
+            out.status = parsed.status;
+            if (!parsed.doc) return out;
             ds::key_counters from_one;
-            input.rows.emplace();
-            ds::append(*input.rows, *input.doc, input.accession_fallback(inputs[i]), dataset_options, from_one);
-            input.doc.reset();
+            out.rows.emplace();
+            ds::append(*out.rows, *parsed.doc, parsed.accession_fallback(inputs[i]), dataset_options, from_one);
+            return out;
         };
-        parse_in_order(inputs, count, options, threads, window, convert, [&](std::size_t i, parsed_input& input) {
+        for_each_input_in_order(inputs, count, threads, convert, [&](std::size_t i, converted_input&& input) {
             if (statuses != nullptr) statuses[i] = input.status;
-            if (input.rows) {
+            if (input.rows)
                 append_converted(dataset->tables, *input.rows, keys);
-            } else if (input.doc) {
-                ds::append(dataset->tables, *input.doc, input.accession_fallback(inputs[i]), dataset_options, keys);
-            } else {
+            else
                 ++failed;
-            }
         });
         if (out_failed != nullptr) *out_failed = failed;
         *out = handle(dataset.release());

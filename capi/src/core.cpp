@@ -10,6 +10,7 @@
 
 #include "shim.hpp"
 #include "util/input_file.hpp"
+#include "util/iso_date.hpp"
 
 namespace form4::capi {
 namespace {
@@ -46,14 +47,9 @@ bool put_date(form4_date* out, const form4::date& date) noexcept {
     out->month = static_cast<std::int32_t>(ymd.month.as_number());
     out->day = static_cast<std::int32_t>(ymd.day.as_number());
     // Boost's calendar spans the years 1400 to 9999: always "YYYY-MM-DD".
-    const auto digit = [](std::int32_t value, std::int32_t place) {
-        return static_cast<char>('0' + (value / place) % 10);
-    };
-    const char iso[] = {digit(out->year, 1000), digit(out->year, 100), digit(out->year, 10), digit(out->year, 1), '-',
-                        digit(out->month, 10),  digit(out->month, 1),  '-',
-                        digit(out->day, 10),    digit(out->day, 1),    '\0'};
-    static_assert(sizeof iso <= sizeof out->iso);
-    std::memcpy(out->iso, iso, sizeof iso);
+    static_assert(form4::util::iso_date_size < sizeof out->iso);
+    form4::util::put_iso_date(out->iso, ymd.year, ymd.month.as_number(), ymd.day.as_number());
+    out->iso[form4::util::iso_date_size] = '\0';
     return true;
 }
 

@@ -34,4 +34,11 @@ parsed_input_document parse_input(const form4_input& input, const form4::parse_o
     return out;
 }
 
+std::uint64_t input_weight(const form4_input& input) noexcept {
+    if (input.data != nullptr || input.path == nullptr) return input.len;
+    std::error_code error;
+    auto size = std::filesystem::file_size(input.path, error);
+    return error ? 0 : size;
+}
+
 }  // namespace form4::capi

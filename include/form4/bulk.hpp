@@ -139,8 +139,14 @@ using tsv_sink = std::function<void(dataset::table, std::string_view tsv_lines)>
 summary convert(std::span<const std::filesystem::path> inputs, const tsv_sink& sink, const options& opts = {});
 
 // Writes DIRECTORY/<TABLE>.tsv for the eight tables (header row, then rows),
-// creating the directory. Throws std::filesystem::filesystem_error or
-// std::runtime_error when an output file cannot be created or written.
+// creating the directory, then DIRECTORY/MANIFEST.tsv (TABLE, FILE, ROWS,
+// BYTES: one line per table). The tables are written under temporary names
+// and renamed into place when the run has ended well; the manifest is
+// removed before the first rename and written after the last, so tables
+// that match a manifest are one run's, whole. Throws
+// std::filesystem::filesystem_error or std::runtime_error when an output
+// file cannot be created, written or renamed (the reason's errno text in it).
+inline constexpr std::string_view manifest_name = "MANIFEST.tsv";
 summary write_tables(std::span<const std::filesystem::path> inputs, const std::filesystem::path& directory,
                      const options& opts = {});
 

@@ -5,15 +5,10 @@
 
 #include "form4/bulk.hpp"
 #include "inputs.hpp"
+#include "util/ascii.hpp"
 
 namespace form4::bulk {
 namespace {
-
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -21,7 +16,7 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 // What a directory walk picks up: the forms form4 reads, and archives of them.
 bool is_filing_file(const std::filesystem::path& path) {
-    std::string name = lowercase(path.filename().string());
+    std::string name = util::ascii_lowercase(path.filename().string());
     for (std::string_view extension : {".xml", ".txt", ".nc", ".htm", ".html"})
         if (ends_with(name, extension)) return true;
     return is_archive(path);
@@ -30,7 +25,7 @@ bool is_filing_file(const std::filesystem::path& path) {
 }  // namespace
 
 bool is_archive(const std::filesystem::path& path) {
-    std::string name = lowercase(path.filename().string());
+    std::string name = util::ascii_lowercase(path.filename().string());
     return ends_with(name, ".tar") || ends_with(name, ".tar.gz") || ends_with(name, ".tgz");
 }
 

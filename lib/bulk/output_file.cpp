@@ -43,6 +43,7 @@ void output_file::write(std::string_view bytes) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) fail("cannot write", errno);
         bytes.remove_prefix(static_cast<std::size_t>(n));
+        written_ += static_cast<std::uint64_t>(n);
     }
 }
 

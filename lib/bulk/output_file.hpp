@@ -1,6 +1,7 @@
 #pragma once
 // Internal: a file written under a temporary name in its directory and renamed into place only on commit(),
 // never through a symlink, every error with its errno text.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ public:
     void commit();
 
     const std::filesystem::path& path() const noexcept { return final_; }
+    std::uint64_t bytes_written() const noexcept { return written_; }
 
 private:
     [[noreturn]] void fail(std::string_view what, int error) const;
@@ -32,6 +34,7 @@ private:
     std::filesystem::path final_;
     std::filesystem::path temporary_;
     int fd_ = -1;
+    std::uint64_t written_ = 0;
 };
 
 // What a run's temporary names look like, for the README and tests.

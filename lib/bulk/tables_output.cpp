@@ -60,11 +60,30 @@ summary write_tables(std::span<const std::filesystem::path> inputs, const std::f
             if (gathered.size() >= chunk_size) write_out(t);
         },
         opts);
+    std::array<std::uint64_t, dataset::table_count> bytes{};
     for (auto t : dataset::all_tables) {
         write_out(t);
         files[static_cast<std::size_t>(t)]->finish();
+        bytes[static_cast<std::size_t>(t)] = files[static_cast<std::size_t>(t)]->bytes_written();
     }
+    // The renames are eight steps, and a run killed between two of them
+    // leaves tables of two runs. The manifest tells: it is removed before
+    // the first rename and written anew after the last.
+    auto manifest = directory / manifest_name;
+    std::error_code removing;
+    if (!std::filesystem::remove(manifest, removing) && removing)
+        throw std::filesystem::filesystem_error("cannot remove the old manifest", manifest, removing);
     for (auto& file : files) file->commit();
+    std::string lines = "TABLE\tFILE\tROWS\tBYTES\n";
+    for (auto t : dataset::all_tables) {
+        auto index = static_cast<std::size_t>(t);
+        std::string name(dataset::name(t));
+        lines += name + '\t' + name + ".tsv\t" + std::to_string(result.rows[index]) + '\t' +
+                 std::to_string(bytes[index]) + '\n';
+    }
+    detail::output_file written(manifest);
+    written.write(lines);
+    written.commit();
     return result;
 }
 

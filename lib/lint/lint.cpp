@@ -8,6 +8,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "lint/plausibility.hpp"
+#include "util/ascii.hpp"
 #include "util/exact_decimal.hpp"
 
 namespace form4 {
@@ -23,12 +24,6 @@ std::string row_field(std::string_view table, std::size_t index, std::string_vie
     return std::string(table) + "[" + std::to_string(index) + "]" + (field.empty() ? "" : ".") + std::string(field);
 }
 
-bool contains_ci(std::string_view text, std::string_view needle) {
-    auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != text.end();
-}
 
 // The last shares owned seen for one security and ownership, and its row.
 struct balance {
@@ -233,8 +228,8 @@ private:
     }
 
     static bool one_for_one_title(std::string_view title) {
-        return contains_ci(title, "option") || contains_ci(title, "restricted stock unit") ||
-               contains_ci(title, "RSU") || contains_ci(title, "stock appreciation right");
+        return util::contains_ignoring_case(title, "option") || util::contains_ignoring_case(title, "restricted stock unit") ||
+               util::contains_ignoring_case(title, "RSU") || util::contains_ignoring_case(title, "stock appreciation right");
     }
 
     void check_underlying_ratio(const derivative_transaction& row, const std::string& field) {

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -96,6 +97,47 @@ TEST(TablesOutput, AKilledRunLeavesThePreviousTablesWhole) {
     for (const auto& entry : fs::directory_iterator(out))
         partial += entry.path().filename().string().find(".partial-") != std::string::npos;
     EXPECT_EQ(partial, dataset::table_count);
+}
+
+std::string manifest_line(dataset::table t, std::size_t rows, std::uintmax_t bytes) {
+    std::string name(dataset::name(t));
+    return name + '\t' + name + ".tsv\t" + std::to_string(rows) + '\t' + std::to_string(bytes) + '\n';
+}
+
+// The manifest, written last, lists each table with the rows the run wrote
+// and the bytes of its file.
+TEST(TablesOutput, TheManifestListsEachTablesRowsAndBytes) {
+    temp_dir dir("manifest");
+    auto out = dir.path() / "out";
+    auto summary = bulk::write_tables(three_documents(dir.path()), out, {});
+    ASSERT_TRUE(summary.ok());
+    std::string expected = "TABLE\tFILE\tROWS\tBYTES\n";
+    for (auto t : dataset::all_tables)
+        expected += manifest_line(t, summary.rows[static_cast<std::size_t>(t)],
+                                  fs::file_size(out / (std::string(dataset::name(t)) + ".tsv")));
+    EXPECT_EQ(read_file(out / std::string(bulk::manifest_name)), expected);
+    EXPECT_EQ(summary.rows[static_cast<std::size_t>(dataset::table::submission)], 3u);
+}
+
+// A run stopped between two of its eight renames (here: a directory sits at
+// one table's name, so its rename fails) leaves tables of two runs side by
+// side, and no manifest to vouch for them.
+TEST(TablesOutput, TablesOfTwoRunsAreLeftWithoutAManifest) {
+    temp_dir dir("mixed");
+    auto inputs = three_documents(dir.path());
+    auto out = dir.path() / "out";
+    ASSERT_TRUE(bulk::write_tables(inputs, out, {}).ok());
+    ASSERT_TRUE(fs::exists(out / std::string(bulk::manifest_name)));
+    auto last = dataset::all_tables.back();
+    auto blocked = out / (std::string(dataset::name(last)) + ".tsv");
+    fs::remove(blocked);
+    fs::create_directories(blocked / "in-the-way");
+    std::vector<fs::path> more(inputs.begin(), inputs.begin() + 1);
+    EXPECT_THROW(bulk::write_tables(more, out, {}), std::exception);
+    EXPECT_FALSE(fs::exists(out / std::string(bulk::manifest_name)));
+    // The first table was renamed into place: it holds the second run's one document.
+    auto first = read_file(out / (std::string(dataset::name(dataset::all_tables.front())) + ".tsv"));
+    EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 2);
 }
 
 // A full disk (here: the file size limit, which fails write() with EFBIG):
