@@ -16,6 +16,7 @@
 
 #include "form4/activity.hpp"
 #include "form4/bulk.hpp"
+#include "report.hpp"
 
 namespace form4_command {
 namespace {
@@ -124,7 +125,7 @@ int run_activity(const activity_call& call) {
     options.on_diagnostics = [](std::string_view input, const std::vector<form4::diagnostic>& found) {
         for (const auto& d : found)
             if (d.level != form4::severity::note)
-                std::cerr << input << ':' << (d.line != 0 ? "" : " ") << form4::format(d) << '\n';
+                form4::command::report(input, d);
     };
     if (isatty(STDERR_FILENO))
         options.on_progress = [](const form4::bulk::progress& p) {

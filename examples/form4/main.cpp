@@ -31,6 +31,7 @@
 #include "form4/render.hpp"
 #include "form4/sqlite.hpp"
 #include "activity_command.hpp"
+#include "report.hpp"
 
 namespace {
 
@@ -63,11 +64,7 @@ struct usage_error {
 // ---------------------------------------------------------------------------
 // Reporting.
 
-// "file:line:column: severity: message [code]" (no line and column when the
-// finding has no position).
-void report(std::string_view file, const form4::diagnostic& d) {
-    std::cerr << file << ':' << (d.line != 0 ? "" : " ") << form4::format(d) << '\n';
-}
+using form4::command::report;
 
 // Parses one input and reports what the parser found.
 form4::parse_result read_parsed(const std::string& input, const invocation& call, bool record_positions = false) {
@@ -112,9 +109,8 @@ int run_tables(const invocation& call) {
     options.sec_round = call.sec_round;
     options.threads = call.threads;
     options.on_diagnostics = [](std::string_view input, const std::vector<form4::diagnostic>& found) {
-        // Names from an archive can hold a line end or ESC: escaped, one line each.
         for (const auto& d : found)
-            if (d.level != form4::severity::note) report(form4::bulk::escaped(input), d);
+            if (d.level != form4::severity::note) report(input, d);
     };
     // --sqlite: the same rows, each filing replaced whole in FILE.
     std::optional<form4::sqlite::dataset_loader> database;
