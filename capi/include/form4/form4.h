@@ -567,7 +567,10 @@ typedef struct form4_input {
  * form4_parse + form4_document_to_dataset would one by one, with the rows
  * in input order and surrogate keys (*_SK) numbered across all of them
  * from 1. Inputs are parsed on up to `threads` threads (0: one per core);
- * the result does not depend on the number. opts->accession_fallback is
+ * the result does not depend on the number. Memory is bounded whatever
+ * `count` is: at most 16 inputs per thread (64 at least) and 1 GiB of them
+ * (their lengths, or their files' sizes) are parsed ahead of the rows
+ * being appended; an input larger than that is parsed alone. opts->accession_fallback is
  * not used (each input has its own); either options may be NULL.
  * An input that cannot be read or parsed adds no rows and does not fail
  * the call: statuses (count entries, may be NULL) receives each input's
