@@ -122,16 +122,7 @@ public:
 
 private:
     void report_progress(bool finished) {
-        const auto& s = out_.summary;
-        bulk::progress p;
-        p.documents_done = s.documents_read;
-        p.documents_failed = s.documents_failed;
-        p.documents_skipped = s.documents_skipped;
-        p.bytes_read = s.bytes_read;
-        p.elapsed = steady::now() - started_;
-        p.last_input = last_input_;
-        p.finished = finished;
-        options_.on_progress(p);
+        options_.on_progress(bulk::detail::progress_of(out_.summary, steady::now() - started_, last_input_, finished));
         last_progress_ = steady::now();
     }
 

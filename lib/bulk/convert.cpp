@@ -226,15 +226,7 @@ private:
     }
 
     progress snapshot(bool finished) const {
-        progress p;
-        p.documents_done = summary_.documents_read;
-        p.documents_failed = summary_.documents_failed;
-        p.documents_skipped = summary_.documents_skipped;
-        p.bytes_read = summary_.bytes_read;
-        p.elapsed = steady::now() - started_;
-        p.last_input = last_input_;
-        p.finished = finished;
-        return p;
+        return detail::progress_of(summary_, steady::now() - started_, last_input_, finished);
     }
 
     const options& opts_;

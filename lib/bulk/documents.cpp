@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "archive_reader.hpp"
-#include "form4/bulk.hpp"
 #include "inputs.hpp"
 
 namespace form4::bulk::detail {
@@ -88,6 +87,19 @@ std::string_view other_form_type(std::string_view bytes) {
     if (type.empty()) type = trimmed_line_after(head, "<TYPE>");   // .nc: the first <TYPE> is the submission's
     if (type.empty() || make_coded<document_type>(type).value != document_type::unknown) return {};
     return type;
+}
+
+progress progress_of(const summary& so_far, std::chrono::steady_clock::duration elapsed, std::string last_input,
+                     bool finished) {
+    progress p;
+    p.documents_done = so_far.documents_read;
+    p.documents_failed = so_far.documents_failed;
+    p.documents_skipped = so_far.documents_skipped;
+    p.bytes_read = so_far.bytes_read;
+    p.elapsed = elapsed;
+    p.last_input = std::move(last_input);
+    p.finished = finished;
+    return p;
 }
 
 std::string first_error(const parse_result& result) {

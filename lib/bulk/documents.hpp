@@ -3,6 +3,7 @@
 // batch engine (util/ordered_batch.hpp), and what every batch reader does
 // with one: read it, recognise other forms, summarise its diagnostics.
 // Bulk conversion and activity reading share these.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -10,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "form4/bulk.hpp"
 #include "form4/parse.hpp"
 #include "util/input_file.hpp"
 
@@ -44,6 +46,10 @@ std::string_view document_bytes(document_source& source, util::input_file_reader
 // The form type of an EDGAR submission that is not an ownership form (read
 // from its header, without parsing it), else "".
 std::string_view other_form_type(std::string_view bytes);
+
+// Where a run stands, for options::on_progress.
+progress progress_of(const summary& so_far, std::chrono::steady_clock::duration elapsed, std::string last_input,
+                     bool finished);
 
 // The first error, "line:column: error: message [code]", or "no document".
 std::string first_error(const parse_result& result);
