@@ -54,7 +54,8 @@ struct options {
     // Round numbers to 2 places as the SEC's own files do.
     bool sec_round = false;
     // Parsing threads, the calling thread included (it parses when no rows
-    // are ready to write); 0 means one per core.
+    // are ready to write), beside one that lists the inputs and unpacks
+    // archives; 0 means one per core, 1 everything on the calling thread.
     unsigned threads = 0;
     // Documents taken on (listed, or unpacked from an archive) but not yet
     // written, at most; 0 means 16 per thread (64 at least), enough that
