@@ -95,7 +95,8 @@ enum class header_order { columns, document, lines };
 void split_city_state_zip(const std::string& raw, address& a);
 bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
 // Item 1 (and item 5, when the block has it) as a reporting person.
-reporting_owner owner_from_block(const ast::owner_block& block);
+// False in *address_whole when the address could not be cut into its fields (kept whole).
+reporting_owner owner_from_block(const ast::owner_block& block, bool* address_whole = nullptr);
 
 
 // Where the text of a value starts: past blanks and leading markup ("<u>",

@@ -29,6 +29,18 @@ bool read_owner_table_address(const std::vector<std::string>& rest, address& a) 
         if (rest.size() == 6) a.street2 = rest[1];
         return true;
     }
+    // A non-US address (4_X09, 5_X09, 3_X07): city, state or territory, postal code, country; a
+    // value left empty takes its line away, so only the full six lines say which is which.
+    if (rest.back().find(',') == std::string::npos && rest.size() == 6) {
+        a.street1 = rest[0];
+        a.street2 = rest[1];
+        a.city = rest[2];
+        a.non_us_state_territory = rest[3];
+        a.zip_code = rest[4];
+        a.country = rest[5];
+        a.non_us_address = true;
+        return true;
+    }
     if (rest.back().find(',') == std::string::npos || rest.size() < 2 || rest.size() > 3) return false;
     split_city_state_zip(rest.back(), a);
     a.street1 = rest[0];

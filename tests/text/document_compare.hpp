@@ -83,11 +83,21 @@ inline std::string apply(damage d, std::string text) {
 
 inline std::string squeezed(std::string_view text) { return form4::text::clean_text(text); }
 
+// What a rendering draws of the fields only the newer stylesheets have. The
+// defaults are the older layouts' (and render_text's): neither is drawn, so
+// neither may be read.
+struct shown {
+    bool aff10b5_box = false;   // the stylesheet draws the 10b5-1 box (4_X07 on, 5_X07 on)
+    bool ticks = true;          // the converter shows a box's tick ("[X]" / "[ ]"); a browser's copy does not
+    bool country = false;       // the stylesheet draws the country line (3_X07, 4_X09, 5_X09)
+};
+
 // Collects "field: xml value != text value" lines.
 class comparison {
 public:
-    comparison(damage d, bool form4) : damage_(d), form4_(form4) {}
+    comparison(damage d, bool form4, shown s = {}) : damage_(d), form4_(form4), shown_(s) {}
     bool form4() const { return form4_; }
+    const shown& drawn() const { return shown_; }
 
     template <class T>
     void same(const std::string& field, const T& from_xml, const T& from_text) {
@@ -153,6 +163,7 @@ private:
     }
     damage damage_;
     bool form4_;
+    shown shown_;
     std::vector<std::string> mismatches_;
 };
 
@@ -171,11 +182,19 @@ inline void compare_owners(comparison& c, const document& x, const document& t) 
                                (a.address.state.size() == 2 && !a.address.zip_code.empty() &&
                                 squeezed(a.address.city).back() != ',' &&
                                 !a.address.city.empty() && squeezed(a.address.zip_code).find(' ') == std::string::npos);
+        // A non-US address (drawn only where the country is) shows its state or territory in the state's place.
+        bool non_us = c.drawn().country && a.address.non_us_address.value_or(false);
         if (city_line_split) {
             c.same_text(p + "city", a.address.city, b.address.city);
-            c.same_text(p + "state", a.address.state, b.address.state);
+            if (non_us) c.same_text(p + "non_us_state_territory", a.address.non_us_state_territory, b.address.non_us_state_territory);
+            else c.same_text(p + "state", a.address.state, b.address.state);
             c.same_text(p + "zip", a.address.zip_code, b.address.zip_code);
         }
+        // The country line says "UNITED STATES" for any address not flagged non-US: then no
+        // country is read; where no country line is drawn, none may be read either.
+        c.same(p + "non_us_address", non_us, b.address.non_us_address.value_or(false));
+        c.same_text(p + "country", non_us ? a.address.country : std::string(), b.address.country);
+        if (!non_us) c.same_text(p + "non_us_state_territory", std::string(), b.address.non_us_state_territory);
         const auto& r = a.relationship;
         const auto& s = b.relationship;
         c.same(p + "director", r.is_director.value_or(false), s.is_director.value_or(false));
@@ -233,8 +252,14 @@ void compare_exercise_dates(comparison& c, const std::string& p, const Row& a, c
     c.same(p + "exercise_or_expiration_date", shown(a), shown(b));
 }
 
-inline std::vector<std::string> compare(const document& x, const document& t, damage d) {
-    comparison c(d, !x.type.text.empty() && x.type.text[0] == '4');
+inline std::vector<std::string> compare(const document& x, const document& t, damage d, shown s = {}) {
+    comparison c(d, !x.type.text.empty() && x.type.text[0] == '4', s);
+    // The 10b5-1 box is drawn ticked for 1 or true, empty for 0, false or no answer (an
+    // older filing under a newer stylesheet). Not drawn, or drawn without its tick, it is
+    // unknown: the reading must say so (no value), never guess.
+    std::optional<bool> box;
+    if (s.aff10b5_box && s.ticks) box = x.aff10b5_one.value_or(false);
+    c.same("aff10b5_one", box, t.aff10b5_one);
     bool amendment = x.type.text.size() > 2 && x.type.text.substr(1) == "/A";
     c.same("type", amendment && !x.date_of_original_submission ? x.type.text.substr(0, 1) : x.type.text, t.type.text);
     c.same("period_of_report", x.period_of_report, t.period_of_report);
