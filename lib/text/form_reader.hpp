@@ -179,6 +179,8 @@ private:
     bool breaks_at_a_block(span row, span block, span rest) const;
     void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
     void read_pipe_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
+    void report_ambiguous_marks(const table_layout& layout, const std::vector<span>& cells,
+                                const std::vector<int>& assignment, span line);
     bool read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative, span line);
     // The row read from the cells, added to the document as a transaction or a holding.
     void add_row(const row_fields& row, bool derivative, span line,

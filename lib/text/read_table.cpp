@@ -169,6 +169,42 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
     flush();
 }
 
+// Without the empty cells a converter dropped, a footnote mark standing apart after a
+// value may have been that value's or an empty cell's after it. The mark is kept with the
+// value, and the row says so (text.ambiguous-mark), where an empty cell that could hold a
+// mark alone was skipped: for a holding only the columns a holding has, and never the
+// (A)/(D) column beside the amount (its marks stand with the amount).
+void reader::report_ambiguous_marks(const table_layout& layout, const std::vector<span>& cells,
+                                    const std::vector<int>& assignment, span line) {
+    bool transaction = false;
+    for (int j : assignment)
+        if (j >= 0) transaction |= transaction_only(layout.columns[static_cast<std::size_t>(j)]);
+    auto may_hold_a_mark = [&](column_kind kind) {
+        if (kind == column_kind::acquired || kind == column_kind::disposed) return false;
+        return transaction || !transaction_only(kind);
+    };
+    std::string unsure;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        if (assignment[k] < 0) continue;
+        std::size_t next = k + 1;
+        bool spaced = ends_in_spaced_mark(cells[k]);
+        for (; next < cells.size() && assignment[next] < 0; ++next) spaced = true;   // marks alone
+        if (!spaced) continue;
+        auto from = static_cast<std::size_t>(assignment[k]) + 1;
+        std::size_t to = next < cells.size() ? static_cast<std::size_t>(assignment[next]) : layout.columns.size();
+        for (std::size_t j = from; j < to; ++j)
+            if (may_hold_a_mark(layout.columns[j])) {
+                unsure += std::string(unsure.empty() ? "" : "; ") + "after " + column_name(layout.columns[assignment[k]]) +
+                          " (or " + column_name(layout.columns[j]) + ", left empty)";
+                break;
+            }
+    }
+    if (!unsure.empty())
+        report(severity::warning, line.begin, "text.ambiguous-mark",
+               "a footnote mark stands apart where empty cells were dropped; it is kept with the value before it, "
+               "but may be an empty cell's: " + unsure);
+}
+
 bool reader::read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative,
                         span line) {
     std::size_t filled = std::count_if(cells.begin(), cells.end(), [](const span& c) { return !c.empty(); });
@@ -229,6 +265,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
         if (matched) {
             read = true;
+            report_ambiguous_marks(layout, nonempty, assignment, line);
             int previous = -1;
             for (std::size_t k = 0; k < nonempty.size(); ++k) {
                 if (assignment[k] < 0) {
@@ -246,7 +283,8 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             }
             if (derivative && row.ambiguous_amount)
                 report(severity::note, line.begin, "text.ambiguous-column",
-                       "without tabs the (A) and (D) columns cannot be told apart; read as (A)");
+                       "without tabs the (A) and (D) columns cannot be told apart: the amount is read, whether it was "
+                       "acquired or disposed of is left unknown");
         } else {
             report(damage(), line.begin, "text.bad-row",
                    std::string("cannot read this line as a row of ") + layout.name);

@@ -101,4 +101,11 @@ run_together_cells cut_run_together(span line) {
     return out;
 }
 
+bool ends_in_spaced_mark(span cell) {
+    std::string_view v(cell.begin, static_cast<std::size_t>(cell.end - cell.begin));
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    std::size_t space = v.find_last_of(" \t");
+    return space != std::string_view::npos && is_mark(v.substr(space + 1));
+}
+
 }  // namespace form4::text
