@@ -176,6 +176,7 @@ private:
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);
+    std::size_t centred_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last, bool derivative) const;
     bool breaks_at_a_block(span row, span block, span rest) const;
     void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
     void read_pipe_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);

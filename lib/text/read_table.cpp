@@ -14,8 +14,39 @@ void reader::read_table(const std::vector<span>& lines, std::size_t first, std::
             i += 2;
             continue;
         }
+        if (std::size_t end = centred_row_end(lines, i, last, derivative); end != i) {
+            read_row({lines[i].begin, lines[end].end}, derivative);
+            i = end;
+            continue;
+        }
         read_row(lines[i], derivative);
     }
+}
+
+// lynx draws Form 3's Table I with the centred ownership cell ("I") on a line of its
+// own after the row, and the nature on the line after that: the row's last line, or
+// `at` when the row is on one line. Only without tabs, and only where the next line is
+// a lone D or I; the nature is taken only when it holds no number or date (not a row).
+std::size_t reader::centred_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last,
+                                    bool derivative) const {
+    if (form_ != "3" || derivative || state_.outer) return at;
+    auto tabbed = [](span s) { return std::find(s.begin, s.end, '\t') != s.end; };
+    auto next = [&](std::size_t from) {
+        std::size_t k = from + 1;
+        while (k < last && is_blank(lines[k])) ++k;
+        return k;
+    };
+    if (tabbed(lines[at])) return at;
+    std::size_t ownership = next(at);
+    if (ownership >= last || tabbed(lines[ownership])) return at;
+    std::string_view letter = trim(lines[ownership]).view();
+    if (letter.empty() || (letter[0] != 'D' && letter[0] != 'I')) return at;
+    letter.remove_prefix(1);
+    if (!letter.empty() && letter[0] != ' ' && letter[0] != '^' && letter[0] != '(') return at;
+    std::size_t nature = next(ownership);
+    if (nature >= last || tabbed(lines[nature])) return ownership;
+    run_together_cells words = cut_run_together(lines[nature]);
+    return words.cells.size() == 1 ? nature : ownership;
 }
 
 // A browser's copy breaks a row where a cell holds a block (<center>): the row
@@ -254,7 +285,9 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         // cell): cut by what each word is, and take that reading when it fits the columns.
         run_together_cells words = cut_run_together(line);
         bool matched = false;
-        if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+        bool lines_joined = std::find(line.begin, line.end, '\n') != line.end;   // centred_row_end's rows
+        if ((words.cells.size() > nonempty.size() || lines_joined) &&
+            match_collapsed(layout, words.cells, probe, assignment)) {
             matched = true;
             nonempty = std::move(words.cells);
             if (words.ambiguous_letter)

@@ -245,7 +245,8 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
                 if constexpr (std::is_same_v<decltype(value), ast::date_field>) fits[c][j] = value.value.has_value();
                 else if constexpr (std::is_same_v<decltype(value), ast::code_field>) fits[c][j] = !value.code.empty();
                 else if constexpr (std::is_same_v<decltype(value), ast::letter_field>) fits[c][j] = !value.letter.empty();
-                else fits[c][j] = !value.text.empty();
+                // A "$" with only marks after it: an empty price that has a footnote.
+                else fits[c][j] = !value.text.empty() || (!value.notes.empty() && *cells[c].begin == '$');
             });
         }
     }
