@@ -173,6 +173,7 @@ private:
     }
 
     span restrict_to_body(span whole);
+    bool table_title_beside(span line, ast::section_kind& kind);
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);

@@ -1,5 +1,6 @@
 // The header of a rendered form (items 1-6) and the reporting owners repeated after Table II, read into the model.
 #include "text/form_reader.hpp"
+#include "text/spaced_columns.hpp"
 
 namespace form4::text::reading {
 
@@ -45,7 +46,9 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
             into.append(cell, true);
             into.append_break('\n');
         };
-        if (order == header_order::columns) {
+        if (order == header_order::columns && spaced_columns && !tabs) {
+            for (const auto& cell : cells_by_position(lines, first, last)) add(cell);
+        } else if (order == header_order::columns) {
             std::size_t rows = row_starts.size() - 1;
             std::size_t columns = 0;
             for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
