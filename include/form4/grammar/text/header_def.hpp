@@ -55,7 +55,8 @@ auto const street_caption = phrase("(Street)");
 auto const city_captions = phrase("(City) (State) (Zip") >> -phrase("/Postal Code") >> lit(')');
 auto const postal_captions = phrase("(City) (State) (Zip/Postal Code)");
 auto const not_subject_label = phrase("Check this box if no longer subject to Section 16");
-auto const aff10b5_label = phrase("Check this box to indicate that a transaction was made pursuant to a contract");
+// (w3m wraps the label after "made", beside the title: the phrase ends there.)
+auto const aff10b5_label = phrase("Check this box to indicate that a transaction was made");
 auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
 auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
 
@@ -71,7 +72,7 @@ inline bool may_start_label(char c0, char c1) noexcept {
         case 'i': return c1 == 's' || c1 == 'f' || c1 == 'n' || c1 == 'r' || lexical::dot_or_space(c1);
         case 'd': return c1 == 'a';
         case 's': return c1 == 't';
-        case 'r': return c1 == 'e';
+        case 'r': return c1 == 'e' || c1 == 'u';   // "Relationship", "Rule 10b5-1(c)"
         case 'c': return c1 == 'h';
         default: return false;
     }
@@ -107,7 +108,7 @@ auto const value_stop = value_stop_start >>
                                        relationship_label | filing_label | tax_number_label |
                                        phrase("Foreign Trading Symbol"))) |
                          name_captions | street_caption | city_captions | not_subject_label | aff10b5_label |
-                         phrase("(Country)"));
+                         phrase("(Country)") | phrase("Rule 10b5-1(c) Transaction Indication"));
 auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
 
 auto const x_letter = lit('X') | lit('x');
