@@ -8,8 +8,10 @@ namespace form4::text::reading {
 // beside its last line, the relationship cells: Director "X", 10% Owner "X",
 // the officer's title, the other text.
 bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
+    // (w3m draws the "Relationships" caption above the first.)
     for (std::size_t i = first; i < last; ++i)
-        if (!is_blank(lines[i])) return starts_with_ci(trim(lines[i]).view(), "Reporting Owner Name");
+        if (!is_blank(lines[i]) && !starts_with_ci(trim(lines[i]).view(), "Relationships"))
+            return starts_with_ci(trim(lines[i]).view(), "Reporting Owner Name");
     return false;
 }
 
@@ -63,41 +65,11 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
     // Without tabs (lynx, w3m) the relationship cells are placed under their captions:
     // the middle of each caption, by its column in the line.
     std::vector<std::ptrdiff_t> caption_middles;
-    for (std::size_t i = first; i < last; ++i) {
-        if (is_blank(lines[i])) continue;
-        bool by_tabs = false;
-        std::vector<span> cells = split_cells(lines[i], &by_tabs);
-        if (!by_tabs)
-            while (cells.size() > 1 && cells.front().empty()) cells.erase(cells.begin());
-        std::string lead = clean_text(cells.front().view());
-        if (starts_with_ci(lead, "Reporting Owner Name")) continue;
-        if (starts_with_ci(lead, "Director")) {
-            // "Director  10% Owner  Officer  Other": where each caption stands.
-            caption_middles.clear();
-            std::string_view row = lines[i].view();
-            std::size_t from = 0;
-            for (std::string_view caption : {"Director", "10% Owner", "Officer", "Other"}) {
-                std::size_t at = row.find(caption, from);
-                if (at == std::string_view::npos) break;
-                caption_middles.push_back(static_cast<std::ptrdiff_t>(at + caption.size() / 2));
-                from = at + caption.size();
-            }
-            continue;
-        }
-        cell_lines.push_back(lead);
-        if (cells.size() < 2 && (by_tabs || !ends_owner_address(lead))) continue;
-        // The cell's last line: the relationship cells stand beside it.
-        std::array<std::string, 5> beside;
-        for (std::size_t k = 1; k < cells.size(); ++k) {
-            std::size_t column = k;
-            if (!by_tabs && caption_middles.size() == 4) {
-                std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
-                column = 1;
-                for (std::size_t c = 1; c < 4; ++c)
-                    if (std::abs(caption_middles[c] - middle) < std::abs(caption_middles[column - 1] - middle)) column = c + 1;
-            }
-            if (column < beside.size()) beside[column] = clean_text(cells[k].view());
-        }
+    // w3m lays the table out: a blank line after the captions and between people, and the
+    // relationship cells beside the middle line of each person's cell (not its last).
+    bool blocks = false;
+    std::array<std::string, 5> beside;   // the relationship cells of the person being read
+    auto finish = [&](iterator_type where) {
         reporting_owner owner;
         owner.id.name = cell_lines.front();
         relationship& r = owner.relationship;
@@ -111,11 +83,55 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
         // From the end: the country, then (a US address) zip, state, city; the street lines before them.
         std::vector<std::string> rest(cell_lines.begin() + 1, cell_lines.end());
         if (!read_owner_table_address(rest, owner.address))
-            report(severity::warning, lines[i].begin, "text.ambiguous-address",
+            report(severity::warning, where, "text.ambiguous-address",
                    "the address of " + owner.id.name + " cannot be cut into its fields from this table: not read");
         block_owners_.push_back(std::move(owner));
         cell_lines.clear();
+        beside = {};
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        if (is_blank(lines[i])) {
+            if (blocks && !cell_lines.empty()) finish(lines[i].begin);
+            continue;
+        }
+        bool by_tabs = false;
+        std::vector<span> cells = split_cells(lines[i], &by_tabs);
+        if (!by_tabs)
+            while (cells.size() > 1 && cells.front().empty()) cells.erase(cells.begin());
+        std::string lead = clean_text(cells.front().view());
+        if (starts_with_ci(lead, "Reporting Owner Name") || starts_with_ci(lead, "Relationships")) continue;
+        if (starts_with_ci(lead, "Director")) {
+            // "Director  10% Owner  Officer  Other": where each caption stands.
+            caption_middles.clear();
+            std::string_view row = lines[i].view();
+            std::size_t from = 0;
+            for (std::string_view caption : {"Director", "10% Owner", "Officer", "Other"}) {
+                std::size_t at = row.find(caption, from);
+                if (at == std::string_view::npos) break;
+                caption_middles.push_back(static_cast<std::ptrdiff_t>(at + caption.size() / 2));
+                from = at + caption.size();
+            }
+            blocks = !by_tabs && i + 1 < last && is_blank(lines[i + 1]);
+            continue;
+        }
+        cell_lines.push_back(lead);
+        if (!blocks) beside = {};   // only the cell's last line has them
+        for (std::size_t k = 1; k < cells.size(); ++k) {
+            std::size_t column = k;
+            if (!by_tabs && caption_middles.size() == 4) {
+                std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
+                column = 1;
+                for (std::size_t c = 1; c < 4; ++c)
+                    if (std::abs(caption_middles[c] - middle) < std::abs(caption_middles[column - 1] - middle)) column = c + 1;
+            }
+            if (column < beside.size()) beside[column] = clean_text(cells[k].view());
+        }
+        if (blocks) continue;   // the person ends at the blank line after
+        if (cells.size() < 2 && (by_tabs || !ends_owner_address(lead))) continue;
+        // The cell's last line: the relationship cells stand beside it.
+        finish(lines[i].begin);
     }
+    if (blocks && !cell_lines.empty()) finish(lines[last - 1].begin);
 }
 
 }  // namespace form4::text::reading
