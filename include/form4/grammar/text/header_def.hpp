@@ -112,7 +112,8 @@ auto const value_stop = value_stop_start >>
 auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
 
 auto const x_letter = lit('X') | lit('x');
-auto const x_mark = lit("[X]") | lit("[x]") | lit("(X)") | lit("(x)") | (+lit('_') >> x_letter >> +lit('_')) |
+auto const x_mark = lit("[X]") | lit("[x]") | lit("[*]") |   // "[*]": w3m
+                    lit("(X)") | lit("(x)") | (+lit('_') >> x_letter >> +lit('_')) |
                     (x_letter >> &(space_or_break | x3::eoi));
 auto const empty_mark = lit("[ ]") | lit("[]") | lit("( )") | lit("()") | +lit('_');
 
