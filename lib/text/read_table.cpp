@@ -7,7 +7,14 @@ namespace form4::text::reading {
 void reader::read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative) {
     for (std::size_t i = first; i < last; ++i)
         if (std::count(lines[i].begin, lines[i].end, '|') >= 4) return read_pipe_table(lines, first, last, derivative);
+    // A line without a digit before the last caption line is a caption's too (w3m wraps a
+    // long caption's words onto lines of their own: "Issuer's Fiscal Year (I)").
+    std::size_t captions_end = first;
+    for (std::size_t i = first; i < last; ++i)
+        if (!is_blank(lines[i]) && is_caption_row(split_cells(lines[i]))) captions_end = i + 1;
+    auto has_digit = [](span s) { return std::any_of(s.begin, s.end, [](char c) { return c >= '0' && c <= '9'; }); };
     for (std::size_t i = first; i < last; ++i) {
+        if (i < captions_end && !has_digit(lines[i])) continue;
         if (is_blank(lines[i])) continue;
         if (i + 2 < last && breaks_at_a_block(lines[i], lines[i + 1], lines[i + 2])) {
             read_broken_row(lines, i, derivative);

@@ -126,7 +126,8 @@ inline bool is_caption_row(const std::vector<span>& cells) {
     static const std::vector<std::string> words = {"code", "v", "amount", "(a) or (d)", "(a)", "(d)", "price",
                                                    "date exercisable", "expiration date", "title",
                                                    "amount or number of shares", "date", "exercisable",
-                                                   "expiration", "(a) or (d) price"};
+                                                   "expiration", "(a) or (d) price",
+                                                   "amount or number of", "shares"};   // w3m wraps the caption
     bool all_captions = true;
     std::string text;   // one buffer for every cell
     for (const auto& cell : cells) {

@@ -87,10 +87,10 @@ const std::map<std::pair<std::string, std::string>, int> floors = {
     {{"4_X07", "HTML"}, 357}, {{"4_X07", "browser copy"}, 15}, {{"4_X07", "lynx -dump"}, 111}, {{"4_X07", "w3m -dump"}, 94}, {{"4_X07", "html2text"}, 120},
     {{"4_X08", "HTML"}, 357}, {{"4_X08", "browser copy"}, 15}, {{"4_X08", "lynx -dump"}, 111}, {{"4_X08", "w3m -dump"}, 94}, {{"4_X08", "html2text"}, 120},
     {{"4_X09", "HTML"}, 357}, {{"4_X09", "browser copy"}, 15}, {{"4_X09", "lynx -dump"}, 111}, {{"4_X09", "w3m -dump"}, 94}, {{"4_X09", "html2text"}, 120},
-    {{"5_X06", "HTML"}, 3}, {{"5_X06", "lynx -dump"}, 3}, {{"5_X06", "html2text"}, 3},
-    {{"5_X07", "HTML"}, 3}, {{"5_X07", "lynx -dump"}, 3}, {{"5_X07", "html2text"}, 3},
-    {{"5_X08", "HTML"}, 3}, {{"5_X08", "browser copy"}, 1}, {{"5_X08", "lynx -dump"}, 3}, {{"5_X08", "html2text"}, 3},
-    {{"5_X09", "HTML"}, 3}, {{"5_X09", "lynx -dump"}, 3}, {{"5_X09", "html2text"}, 3},
+    {{"5_X06", "HTML"}, 3}, {{"5_X06", "lynx -dump"}, 3}, {{"5_X06", "w3m -dump"}, 3}, {{"5_X06", "html2text"}, 3},
+    {{"5_X07", "HTML"}, 3}, {{"5_X07", "lynx -dump"}, 3}, {{"5_X07", "w3m -dump"}, 3}, {{"5_X07", "html2text"}, 3},
+    {{"5_X08", "HTML"}, 3}, {{"5_X08", "browser copy"}, 1}, {{"5_X08", "lynx -dump"}, 3}, {{"5_X08", "w3m -dump"}, 3}, {{"5_X08", "html2text"}, 3},
+    {{"5_X09", "HTML"}, 3}, {{"5_X09", "lynx -dump"}, 3}, {{"5_X09", "w3m -dump"}, 3}, {{"5_X09", "html2text"}, 3},
 };
 
 TEST(Renderings, EveryStylesheetAndConverterReadsBackTheXml) {
