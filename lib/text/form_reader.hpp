@@ -177,6 +177,8 @@ private:
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);
+    std::size_t wrapped_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last) const;
+    bool read_wrapped_row(const std::vector<span>& lines, std::size_t from, std::size_t to, bool derivative);
     std::size_t centred_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last, bool derivative) const;
     bool breaks_at_a_block(span row, span block, span rest) const;
     void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
@@ -250,6 +252,7 @@ private:
     std::string form_ = "4";
     ast::header header_;
     const stream_map* cell_map_ = nullptr;        // when the cells being read were put together
+    span merged_line_;                            // the row's text when put together (read_wrapped_row)
     std::vector<reporting_owner> block_owners_;   // from the item 1 blocks after Table II
     pending_positions positions_;
     pending_positions header_owner_positions_;    // dropped when the blocks after Table II name someone else

@@ -21,6 +21,10 @@ void reader::read_table(const std::vector<span>& lines, std::size_t first, std::
             i += 2;
             continue;
         }
+        if (std::size_t end = wrapped_row_end(lines, i, last); end != i && read_wrapped_row(lines, i, end, derivative)) {
+            i = end;
+            continue;
+        }
         if (std::size_t end = centred_row_end(lines, i, last, derivative); end != i) {
             read_row({lines[i].begin, lines[end].end}, derivative);
             i = end;
@@ -73,6 +77,76 @@ void reader::read_broken_row(const std::vector<span>& lines, std::size_t at, boo
     cell_map_ = &joined.map();
     read_cells(std::move(cells), true, layout_for(form_, derivative), derivative, lines[at]);
     cell_map_ = nullptr;
+}
+
+// w3m lays a table out: a blank line between rows, and a cell too long for its column
+// wrapped over lines of its own, above and below the row's line (cells are centred). The
+// row's last line when `at` starts such a row: lines without tabs, one with four cells or
+// more (the row's) and the others words of text in two cells at most; else `at`.
+std::size_t reader::wrapped_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last) const {
+    if (state_.outer || (at > 0 && !is_blank(lines[at - 1]))) return at;
+    std::size_t end = at;
+    while (end + 1 < last && !is_blank(lines[end + 1])) ++end;
+    if (end == at) return at;
+    std::size_t wide = 0;
+    for (std::size_t k = at; k <= end; ++k) {
+        bool tabs = false;
+        auto cells = split_cells(lines[k], &tabs);
+        std::size_t filled = std::count_if(cells.begin(), cells.end(), [](const span& c) { return !c.empty(); });
+        if (tabs) return at;
+        if (filled >= 4) ++wide;
+        // A piece is words of text (and marks): a line with a value of its own is a row (lynx).
+        else if (filled > 2 || cut_run_together(lines[k]).cells.size() != 1) return at;
+    }
+    return wide == 1 ? end : at;
+}
+
+// Each piece of the other lines joins the cell of the row's line it stands over or under;
+// false (nothing read) when a piece stands under no cell.
+bool reader::read_wrapped_row(const std::vector<span>& lines, std::size_t from, std::size_t to, bool derivative) {
+    auto filled_cells = [](span line) {
+        std::vector<span> cells = split_cells(line);
+        std::erase_if(cells, [](const span& c) { return c.empty(); });
+        return cells;
+    };
+    std::size_t row = from;
+    for (std::size_t k = from; k <= to; ++k)
+        if (filled_cells(lines[k]).size() >= 4) row = k;
+    std::vector<span> cells = filled_cells(lines[row]);
+    std::vector<std::string> above(cells.size()), below(cells.size());
+    for (std::size_t k = from; k <= to; ++k) {
+        if (k == row) continue;
+        for (const span& piece : filled_cells(lines[k])) {
+            std::ptrdiff_t x0 = piece.begin - lines[k].begin, x1 = piece.end - lines[k].begin;
+            std::size_t best = cells.size();
+            std::ptrdiff_t best_overlap = 0;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                std::ptrdiff_t c0 = cells[c].begin - lines[row].begin, c1 = cells[c].end - lines[row].begin;
+                std::ptrdiff_t overlap = std::min(x1, c1 + 2) - std::max(x0, c0 - 2);
+                if (overlap > best_overlap) best_overlap = overlap, best = c;
+            }
+            if (best == cells.size()) return false;
+            std::string& into = k < row ? above[best] : below[best];
+            if (!into.empty() && into.back() != '^') into += ' ';
+            into += piece.view();
+        }
+    }
+    stream joined;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        std::string text = above[c];
+        if (!text.empty() && text.back() != '^') text += ' ';
+        text += cells[c].view();
+        if (!below[c].empty()) text += (text.back() == '^' ? "" : " ") + below[c];
+        if (c) joined.append_copy("   ", cells[c].begin);
+        joined.append_copy(text, cells[c].begin);
+    }
+    std::vector<span> joined_cells = split_cells({joined.begin(), joined.end()});
+    cell_map_ = &joined.map();
+    merged_line_ = {joined.begin(), joined.end()};
+    read_cells(std::move(joined_cells), false, layout_for(form_, derivative), derivative, lines[row]);
+    merged_line_ = {};
+    cell_map_ = nullptr;
+    return true;
 }
 
 namespace {
@@ -285,12 +359,12 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, false);
         };
         auto commit = [&](auto const& rule, span cell, auto& attribute) {
-            return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
+            return parse(rule, cell.begin, cell.end, attribute, cell_map_, true);
         };
         std::vector<int> assignment;
         // The cells may have been run together with single spaces (lynx: "49,322 D" in one
         // cell): cut by what each word is, and take that reading when it fits the columns.
-        run_together_cells words = cut_run_together(line);
+        run_together_cells words = cut_run_together(merged_line_.empty() ? line : merged_line_);
         bool matched = false;
         bool lines_joined = std::find(line.begin, line.end, '\n') != line.end;   // centred_row_end's rows
         if ((words.cells.size() > nonempty.size() || lines_joined) &&
@@ -311,7 +385,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
                 if (assignment[k] < 0) {
                     // Marks alone in a cell: they belong to the field before them.
                     ast::marks marks;
-                    parse(g::footnote_marks(), nonempty[k].begin, nonempty[k].end, marks, nullptr, true);
+                    parse(g::footnote_marks(), nonempty[k].begin, nonempty[k].end, marks, cell_map_, true);
                     if (previous >= 0) append_marks(layout.columns[previous], row, marks);
                     continue;
                 }
