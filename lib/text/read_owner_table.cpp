@@ -69,7 +69,18 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
     // relationship cells beside the middle line of each person's cell (not its last).
     bool blocks = false;
     std::array<std::string, 5> beside;   // the relationship cells of the person being read
+    // lynx runs the cells on from the address's last line: an "X" stands as far from that
+    // line's end as its column's "X" stands in every row, but not under its caption.
+    struct x_mark {
+        std::size_t owner;
+        std::ptrdiff_t offset;   // from the end of the address's last line
+    };
+    std::vector<x_mark> x_marks;
+    std::vector<x_mark> row_x_marks;   // of the line being read
+    std::size_t table_start = block_owners_.size();
     auto finish = [&](iterator_type where) {
+        for (auto mark : row_x_marks) x_marks.push_back({block_owners_.size(), mark.offset});
+        row_x_marks.clear();
         reporting_owner owner;
         owner.id.name = cell_lines.front();
         relationship& r = owner.relationship;
@@ -115,8 +126,10 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
             continue;
         }
         cell_lines.push_back(lead);
-        if (!blocks) beside = {};   // only the cell's last line has them
+        if (!blocks) beside = {}, row_x_marks.clear();   // only the cell's last line has them
         for (std::size_t k = 1; k < cells.size(); ++k) {
+            if (!by_tabs && !blocks && clean_text(cells[k].view()) == "X")
+                row_x_marks.push_back({0, cells[k].begin - cells.front().end});
             std::size_t column = k;
             if (!by_tabs && caption_middles.size() == 4) {
                 std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
@@ -132,6 +145,34 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
         finish(lines[i].begin);
     }
     if (blocks && !cell_lines.empty()) finish(lines[last - 1].begin);
+    if (x_marks.empty()) return;
+    // Two places: the nearer is Director's, the farther 10% Owner's (the only columns an X
+    // stands in). One place: the header's item 5 (the first person's boxes) says which, when
+    // that person has the X and one of the two boxes alone. Else the captions decide (above).
+    std::vector<std::ptrdiff_t> places;
+    for (const auto& m : x_marks) places.push_back(m.offset);
+    std::sort(places.begin(), places.end());
+    places.erase(std::unique(places.begin(), places.end()), places.end());
+    std::optional<std::ptrdiff_t> director, ten_percent;
+    if (places.size() == 2) {
+        director = places[0];
+        ten_percent = places[1];
+    } else if (places.size() == 1 && !doc_.reporting_owners.empty() && x_marks.front().owner == table_start) {
+        const relationship& header = doc_.reporting_owners.front().relationship;
+        bool d = header.is_director.value_or(false), t = header.is_ten_percent_owner.value_or(false);
+        if (d && !t) director = places[0];
+        if (t && !d) ten_percent = places[0];
+    }
+    if (!director && !ten_percent) return;
+    for (std::size_t o = table_start; o < block_owners_.size(); ++o) {
+        auto has = [&](const std::optional<std::ptrdiff_t>& place) {
+            return place && std::any_of(x_marks.begin(), x_marks.end(),
+                                        [&](const x_mark& m) { return m.owner == o && m.offset == *place; });
+        };
+        relationship& r = block_owners_[o].relationship;
+        r.is_director = has(director);
+        r.is_ten_percent_owner = has(ten_percent);
+    }
 }
 
 }  // namespace form4::text::reading
