@@ -18,6 +18,13 @@ bool reader::opens_explanations(const std::vector<span>& lines, std::size_t firs
 
 void reader::read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last) {
     bool paragraph_break = false;
+    // Marks written "(1)" (or as superscripts): then a wrapped line that starts "2022. ..."
+    // (lynx breaks lines at its width) goes on with the footnote before it.
+    std::optional<bool> numbered_style;
+    auto numbered = [](span line) {
+        std::string_view t = trim(line).view();
+        return !t.empty() && t[0] >= '0' && t[0] <= '9';
+    };
     for (std::size_t i = first; i < last; ++i) {
         if (is_blank(lines[i])) {
             paragraph_break = true;
@@ -28,7 +35,10 @@ void reader::read_explanations(const std::vector<span>& lines, std::size_t first
         // Form 3's stylesheets print the noSecuritiesOwned flag here (the model has no field for it).
         if (doc_.footnotes.empty() && clean_text(lines[i].view()) == "No securities are beneficially owned") continue;
         ast::footnote_line entry;
-        if (parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false)) {
+        bool is_footnote = parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false);
+        if (is_footnote && numbered_style && !*numbered_style && numbered(lines[i])) is_footnote = false;
+        if (is_footnote) {
+            if (!numbered_style) numbered_style = numbered(lines[i]);
             doc_.footnotes.push_back(footnote{"F" + entry.number, clean_text(entry.text)});
             if (options_.record_positions) {
                 std::string path = indexed("footnotes", doc_.footnotes.size() - 1);
