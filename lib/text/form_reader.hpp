@@ -192,6 +192,7 @@ private:
     void read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_repeated_owner_items(const std::vector<span>& lines, std::size_t first, std::size_t last);
     bool opens_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
+    bool leads_next_footnote(const std::vector<span>& lines, std::size_t at, std::size_t last);
     void read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_remarks(const std::vector<span>& lines, std::size_t first, std::size_t last);
     std::size_t read_signatures_before(const std::vector<span>& lines, std::size_t first, std::size_t caption);
