@@ -252,16 +252,19 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
         run_together_cells words = cut_run_together(merged_line_.empty() ? line : merged_line_);
         bool matched = false;
         bool lines_joined = std::find(line.begin, line.end, '\n') != line.end;   // centred_row_end's rows
-        if ((words.cells.size() > nonempty.size() || lines_joined) &&
-            match_collapsed(layout, words.cells, probe, assignment)) {
+        auto take_words = [&] {
             matched = true;
             nonempty = std::move(words.cells);
             if (words.ambiguous_letter)
                 report(severity::warning, line.begin, "text.ambiguous-split",
                        "a one-letter word or a number between words of text was kept in the text, not read as a "
                        "cell of its own");
-        }
+        };
+        bool words_first = words.cells.size() > nonempty.size() || lines_joined;
+        if (words_first && match_collapsed(layout, words.cells, probe, assignment)) take_words();
         if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
+        // As many cells either way, but a run of spaces missing inside one ("78,667 A" in w3m).
+        if (!matched && !words_first && match_collapsed(layout, words.cells, probe, assignment)) take_words();
         if (matched) {
             read = true;
             report_ambiguous_marks(layout, nonempty, assignment, line);

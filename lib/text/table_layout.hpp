@@ -127,7 +127,7 @@ inline bool is_caption_row(const std::vector<span>& cells) {
                                                    "date exercisable", "expiration date", "title",
                                                    "amount or number of shares", "date", "exercisable",
                                                    "expiration", "(a) or (d) price",
-                                                   "amount or number of", "shares"};   // w3m wraps the caption
+                                                   "amount or number of", "shares", "amount (a) or (d)"};   // w3m
     bool all_captions = true;
     std::string text;   // one buffer for every cell
     for (const auto& cell : cells) {
