@@ -93,7 +93,8 @@ bool reader::read_wrapped_row(const std::vector<span>& lines, std::size_t from, 
             std::ptrdiff_t best_overlap = 0;
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 std::ptrdiff_t c0 = cells[c].begin - lines[row].begin, c1 = cells[c].end - lines[row].begin;
-                std::ptrdiff_t overlap = std::min(x1, c1 + 2) - std::max(x0, c0 - 2);
+                // (w3m centres a piece in its column: a short one may stand a little left of the row's text.)
+                std::ptrdiff_t overlap = std::min(x1, c1 + 4) - std::max(x0, c0 - 4);
                 if (overlap > best_overlap) best_overlap = overlap, best = c;
             }
             if (best == cells.size()) return false;
