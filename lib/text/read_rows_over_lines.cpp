@@ -27,8 +27,22 @@ std::size_t reader::centred_row_end(const std::vector<span>& lines, std::size_t 
     if (!letter.empty() && letter[0] != ' ' && letter[0] != '^' && letter[0] != '(') return at;
     std::size_t nature = next(ownership);
     if (nature >= last || tabbed(lines[nature])) return ownership;
-    run_together_cells words = cut_run_together(lines[nature]);
-    return words.cells.size() == 1 ? nature : ownership;
+    // Words of text: no date, and a word (not a number or a mark) last ("By Levchin 2012 Trust ^(1)").
+    std::string_view text = trim(lines[nature]).view();
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t space = std::min(text.find(' ', at), text.size());
+        if (space > at) words.push_back(text.substr(at, space - at));
+        at = space + 1;
+    }
+    auto is_mark = [](std::string_view w) { return !w.empty() && (w[0] == '^' || (w[0] == '(' && w.size() > 1 && std::isdigit(static_cast<unsigned char>(w[1])))); };
+    while (!words.empty() && is_mark(words.back())) words.pop_back();
+    if (words.empty()) return ownership;
+    for (auto w : words)
+        if (std::count(w.begin(), w.end(), '/') == 2) return ownership;
+    bool last_is_word = std::any_of(words.back().begin(), words.back().end(),
+                                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    return last_is_word ? nature : ownership;
 }
 
 // A browser's copy breaks a row where a cell holds a block (<center>): the row
