@@ -1,7 +1,7 @@
 // form4: the command-line face of the library.
 //
 //   form4 parse  [--lenient] [--format F] [--compact] FILE|-
-//   form4 render [--lenient] [--format F] FILE|-
+//   form4 render [--lenient] [--format F] [--layout edgar|current] FILE|-
 //   form4 tables --out DIR|--sqlite FILE [--sec-round] [--lenient] [--format F] [--threads N] [--errors FILE] INPUT...
 //   form4 lint   [--lenient] [--format F] FILE...
 //
@@ -51,6 +51,7 @@ struct invocation {
     std::string out_dir;
     std::string errors_file;
     std::string sqlite_file;
+    std::string layout = "edgar";   // render: the older EDGAR layout, or the current stylesheets'
     unsigned threads = 0;
     std::vector<std::string> inputs;
     std::map<std::string, std::string, std::less<>> settings;  // options of commands in their own files
@@ -141,7 +142,7 @@ int run_tables(const invocation& call) {
 int run_render(const invocation& call) {
     auto doc = read_input(call.inputs.front(), call);
     if (!doc) return exit_input_failed;
-    std::cout << form4::render_text(*doc);
+    std::cout << (call.layout == "current" ? form4::render_current_text(*doc) : form4::render_text(*doc));
     return std::cout.flush() ? exit_ok : exit_input_failed;
 }
 
@@ -197,9 +198,10 @@ const std::vector<command>& commands() {
          "      file, a directory (read recursively), a .tar/.tar.gz archive, or - for a list of paths on stdin.\n"
          "      --sqlite FILE: the same tables in an SQLite database, each filing replaced whole.",
          {"--out", "--sqlite", "--sec-round", "--lenient", "--format", "--threads", "--errors"}, 1, static_cast<std::size_t>(-1)},
-        {"render", run_render, "form4 render [--lenient] [--format F] FILE|-",
-         "Print the filing drawn as the Form 4 text (the layout of EDGAR's rendering).",
-         {"--lenient", "--format"}, 1, 1},
+        {"render", run_render, "form4 render [--lenient] [--format F] [--layout edgar|current] FILE|-",
+         "Print the filing drawn as the form's text: the layout of EDGAR's older rendering (edgar, the default),\n"
+         "      or of the SEC's current stylesheets (current: tabs between cells, the 10b5-1 box, the country).",
+         {"--lenient", "--format", "--layout"}, 1, 1},
         {"lint", run_lint, "form4 lint [--lenient] [--format F] FILE...",
          "Check each filing against the form's rules (see form4::lint_rules); exit 1 on any error.",
          {"--lenient", "--format"}, 1, static_cast<std::size_t>(-1)},
@@ -234,6 +236,7 @@ void print_help(std::ostream& out, const command* only = nullptr) {
            "  --threads N    parsing threads for tables (default: one per core)\n"
            "  --sqlite FILE  the SQLite database for the tables (created if missing; filings read again replace theirs)\n"
            "  --errors FILE  write the inputs that failed, and why, to FILE (tables)\n"
+           "  --layout L     render: edgar (EDGAR's older layout, the default) or current (the current stylesheets')\n"
            "  -h, --help     this help\n"
            "\nDiagnostics go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE [CODE].\n"
            "Exit status: 0 success, 1 an input could not be read, 2 usage error.\n";
@@ -275,7 +278,7 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
         bool command_takes_value = false;
         bool command_option = form4_command::is_activity_option(name, command_takes_value);
         bool takes_value = name == "--format" || name == "--out" || name == "--threads" || name == "--errors" ||
-                           name == "--sqlite" || command_takes_value;
+                           name == "--sqlite" || name == "--layout" || command_takes_value;
         if (inline_value && !takes_value) return usage_error{std::string(name) + " takes no value"};
         call.options_given.emplace_back(name);
         if (name == "-h" || name == "--help") {
@@ -307,6 +310,10 @@ std::variant<invocation, usage_error> read_command_line(int argc, char** argv) {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--sqlite needs a file name"};
             call.sqlite_file = *v;
+        } else if (name == "--layout") {
+            auto v = value();
+            if (!v || (*v != "edgar" && *v != "current")) return usage_error{"--layout needs a value: edgar or current"};
+            call.layout = *v;
         } else if (name == "--out") {
             auto v = value();
             if (!v || v->empty()) return usage_error{"--out needs a directory"};

@@ -12,4 +12,9 @@ namespace form4 {
 
 std::string render_text(const document& doc);
 
+// The layout of the SEC's current stylesheets (4_X09, 5_X09, 3_X07) as text:
+// a tab between cells, the Reporting Owners table, the 10b5-1 box ("[X]" or
+// "[ ]") and the country line; footnote marks as ⁽¹⁾. Read back like render_text.
+std::string render_current_text(const document& doc);
+
 }  // namespace form4

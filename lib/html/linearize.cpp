@@ -99,6 +99,16 @@ public:
         if (cells_.back()++ > 0) out_.text += '\t';
     }
     void space() { pending_space_ = true; }
+
+    // A word the page draws without text (a checkbox's tick): written into the
+    // text as a word of its own, mapped back to the tag that draws it.
+    void word(std::string_view written, const char* tag) {
+        if (!out_.text.empty() && out_.text.back() != '\n' && out_.text.back() != '\t' && out_.text.back() != ' ')
+            out_.text += ' ';
+        out_.map.pieces.push_back({out_.text.size(), tag});
+        out_.text += written;
+        pending_space_ = true;
+    }
     bool in_row() const { return !cells_.empty() && cells_.back() > 0; }
 
     linear_text finish() && { return std::move(out_); }
@@ -171,6 +181,13 @@ linear_text linearize(std::string_view html) {
         } else if (name == "td" || name == "th") {
             if (!closing) out.cell_start();
             else out.space();
+        } else if (name == "input" && !closing) {
+            // The current stylesheets draw their checkboxes as disabled inputs:
+            // "[X]" when it carries "checked", "[ ]" when not, as lynx shows them.
+            std::string_view attributes = html.substr(name_end, close - name_end);
+            if (find_ci(attributes, 0, "checkbox") != std::string_view::npos)
+                out.word(find_ci(attributes, 0, "checked") != std::string_view::npos ? "[X]" : "[ ]",
+                         html.data() + name_start - 1);
         } else if (name == "center" && out.in_row()) {
             out.space();   // the stylesheets center a cell's value: it stays in its cell
         } else if (name == "br" || name == "p" || name == "div" || name == "hr" || name == "table" ||

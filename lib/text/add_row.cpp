@@ -96,12 +96,13 @@ void reader::add_row(const row_fields& row, bool derivative, span line,
         t.timeliness.footnote_ids = footnote_ids(row.voluntary.notes);
         // The amount stands in the (A) or the (D) column; "$" marks a total value.
         const ast::number_field* amount = nullptr;
+        // Without tabs the two columns cannot be told apart: which it was stays unknown.
         if (has_content(row.acquired)) {
             amount = &row.acquired;
-            t.acquired_disposed.value = make_coded<acquired_disposed>("A");
+            if (!row.ambiguous_amount) t.acquired_disposed.value = make_coded<acquired_disposed>("A");
         } else if (has_content(row.disposed)) {
             amount = &row.disposed;
-            t.acquired_disposed.value = make_coded<acquired_disposed>("D");
+            if (!row.ambiguous_amount) t.acquired_disposed.value = make_coded<acquired_disposed>("D");
         } else if (has_content(row.shares)) {
             // Paper forms: one amount column and an (A)/(D) column beside it.
             amount = &row.shares;

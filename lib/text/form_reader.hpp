@@ -95,7 +95,8 @@ enum class header_order { columns, document, lines };
 void split_city_state_zip(const std::string& raw, address& a);
 bool is_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
 // Item 1 (and item 5, when the block has it) as a reporting person.
-reporting_owner owner_from_block(const ast::owner_block& block);
+// False in *address_whole when the address could not be cut into its fields (kept whole).
+reporting_owner owner_from_block(const ast::owner_block& block, bool* address_whole = nullptr);
 
 
 // Where the text of a value starts: past blanks and leading markup ("<u>",
@@ -172,12 +173,18 @@ private:
     }
 
     span restrict_to_body(span whole);
+    bool table_title_beside(span line, ast::section_kind& kind);
     void read_header(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
     bool read_row(span line, bool derivative);
+    std::size_t wrapped_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last) const;
+    bool read_wrapped_row(const std::vector<span>& lines, std::size_t from, std::size_t to, bool derivative);
+    std::size_t centred_row_end(const std::vector<span>& lines, std::size_t at, std::size_t last, bool derivative) const;
     bool breaks_at_a_block(span row, span block, span rest) const;
     void read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative);
     void read_pipe_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative);
+    void report_ambiguous_marks(const table_layout& layout, const std::vector<span>& cells,
+                                const std::vector<int>& assignment, span line);
     bool read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative, span line);
     // The row read from the cells, added to the document as a transaction or a holding.
     void add_row(const row_fields& row, bool derivative, span line,
@@ -185,6 +192,7 @@ private:
     void read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_repeated_owner_items(const std::vector<span>& lines, std::size_t first, std::size_t last);
     bool opens_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
+    bool leads_next_footnote(const std::vector<span>& lines, std::size_t at, std::size_t last);
     void read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last);
     void read_remarks(const std::vector<span>& lines, std::size_t first, std::size_t last);
     std::size_t read_signatures_before(const std::vector<span>& lines, std::size_t first, std::size_t caption);
@@ -245,6 +253,7 @@ private:
     std::string form_ = "4";
     ast::header header_;
     const stream_map* cell_map_ = nullptr;        // when the cells being read were put together
+    span merged_line_;                            // the row's text when put together (read_wrapped_row)
     std::vector<reporting_owner> block_owners_;   // from the item 1 blocks after Table II
     pending_positions positions_;
     pending_positions header_owner_positions_;    // dropped when the blocks after Table II name someone else

@@ -16,8 +16,32 @@ bool reader::opens_explanations(const std::vector<span>& lines, std::size_t firs
     return true;
 }
 
+// Whether the line at `at` starts the text of a footnote whose mark stands lower, beside
+// the middle of its lines (w3m): the lines down to the marked one, with no blank line
+// between, start where the marked line's text starts.
+bool reader::leads_next_footnote(const std::vector<span>& lines, std::size_t at, std::size_t last) {
+    auto indent = [](span line) { return static_cast<std::size_t>(trim(line).begin - line.begin); };
+    for (std::size_t k = at + 1; k < last && !is_blank(lines[k]); ++k) {
+        ast::footnote_line entry;
+        if (!parse(g::footnote_line(), lines[k].begin, lines[k].end, entry, nullptr, false)) continue;
+        std::size_t text_column = static_cast<std::size_t>(lines[k].end - lines[k].begin) - entry.text.size();
+        for (std::size_t j = at; j < k; ++j)
+            if (indent(lines[j]) != text_column) return false;
+        return indent(lines[at]) > 0;
+    }
+    return false;
+}
+
 void reader::read_explanations(const std::vector<span>& lines, std::size_t first, std::size_t last) {
     bool paragraph_break = false;
+    // Marks written "(1)" (or as superscripts): then a wrapped line that starts "2022. ..."
+    // (lynx breaks lines at its width) goes on with the footnote before it.
+    std::optional<bool> numbered_style;
+    std::string leading;   // lines above a footnote's mark (w3m)
+    auto numbered = [](span line) {
+        std::string_view t = trim(line).view();
+        return !t.empty() && t[0] >= '0' && t[0] <= '9';
+    };
     for (std::size_t i = first; i < last; ++i) {
         if (is_blank(lines[i])) {
             paragraph_break = true;
@@ -28,8 +52,19 @@ void reader::read_explanations(const std::vector<span>& lines, std::size_t first
         // Form 3's stylesheets print the noSecuritiesOwned flag here (the model has no field for it).
         if (doc_.footnotes.empty() && clean_text(lines[i].view()) == "No securities are beneficially owned") continue;
         ast::footnote_line entry;
-        if (parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false)) {
-            doc_.footnotes.push_back(footnote{"F" + entry.number, clean_text(entry.text)});
+        bool is_footnote = parse(g::footnote_line(), lines[i].begin, lines[i].end, entry, nullptr, false);
+        if (is_footnote && numbered_style && !*numbered_style && numbered(lines[i])) is_footnote = false;
+        if (!is_footnote && paragraph_break && leads_next_footnote(lines, i, last)) {
+            // w3m centres a footnote's mark beside its lines: those above it are its own.
+            leading += (leading.empty() ? "" : " ") + clean_text(lines[i].view());
+            continue;
+        }
+        if (is_footnote) {
+            if (!numbered_style) numbered_style = numbered(lines[i]);
+            std::string text = clean_text(entry.text);
+            if (!leading.empty()) text = leading + " " + text;
+            leading.clear();
+            doc_.footnotes.push_back(footnote{"F" + entry.number, text});
             if (options_.record_positions) {
                 std::string path = indexed("footnotes", doc_.footnotes.size() - 1);
                 mark({path}, trim(lines[i]).begin);

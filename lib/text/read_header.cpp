@@ -1,5 +1,6 @@
 // The header of a rendered form (items 1-6) and the reporting owners repeated after Table II, read into the model.
 #include "text/form_reader.hpp"
+#include "text/spaced_columns.hpp"
 
 namespace form4::text::reading {
 
@@ -45,7 +46,9 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
             into.append(cell, true);
             into.append_break('\n');
         };
-        if (order == header_order::columns) {
+        if (order == header_order::columns && spaced_columns && !tabs) {
+            for (const auto& cell : cells_by_position(lines, first, last)) add(cell);
+        } else if (order == header_order::columns) {
             std::size_t rows = row_starts.size() - 1;
             std::size_t columns = 0;
             for (std::size_t r = 0; r < rows; ++r) columns = std::max(columns, row_starts[r + 1] - row_starts[r]);
@@ -113,6 +116,10 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
     if (header_.not_subject_to_section16) doc_.not_subject_to_section16 = *header_.not_subject_to_section16;
     if (header_.form3_holdings_reported) doc_.form3_holdings_reported = *header_.form3_holdings_reported;
     if (header_.form4_transactions_reported) doc_.form4_transactions_reported = *header_.form4_transactions_reported;
+    if (header_.aff10b5_one) doc_.aff10b5_one = *header_.aff10b5_one;
+    else if (header_.aff10b5_label)
+        report(severity::note, where, "text.unknown-checkbox",
+               "the 10b5-1 box is not drawn in this text (a converter that shows no ticks): left unknown");
 
     // Item 2: "NAME [TICKER]", or (paper forms) the name and the ticker on two lines.
     std::string issuer = clean_text(header_.issuer);
@@ -133,7 +140,14 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
         }
     }
 
-    if (!header_.owners.empty()) doc_.reporting_owners.push_back(owner_from_block(header_.owners.front()));
+    if (!header_.owners.empty()) {
+        bool address_whole = true;
+        doc_.reporting_owners.push_back(owner_from_block(header_.owners.front(), &address_whole));
+        if (!address_whole)
+            report(severity::warning, where, "text.ambiguous-address",
+                   "the non-US address of " + doc_.reporting_owners.back().id.name +
+                       " is on one line: its city, state or territory and postal code cannot be told apart; kept whole as the city");
+    }
     if (options_.record_positions) mark_header(map);
     if (header_.owners.empty())
         report(damage(), where, "text.missing-item", "no item 1 (Name and Address of Reporting Person)");
@@ -255,9 +269,38 @@ void read_relationship(const ast::owner_block& block, relationship& r) {
     }
 }
 
+// The X07/X09 layouts' country line: "UNITED STATES" for every address not
+// flagged non-US (whatever the filing's country, so nothing is read from it);
+// else the country (its code, or its name with the SEC's State_Codes.xsl), and
+// the state cell holds the non-US state or territory. False when the city line
+// of a non-US address is not in three cells: a territory or a postal code may be
+// missing or hold spaces, so the line is kept whole as the city.
+bool read_country(const ast::owner_block& block, address& a) {
+    if (!block.country_line) return true;
+    std::string country = clean_text(block.country);
+    if (country.empty() || country == "UNITED STATES") return true;
+    a.non_us_address = true;
+    a.country = country;
+    std::size_t parts = underlined_groups(block.city_state_zip).size();
+    if (parts < 3) {
+        parts = 0;
+        for (const auto& part : split_on(block.city_state_zip, '\n'))
+            if (!clean_text(part).empty()) ++parts;
+    }
+    if (parts != 3) {
+        a.city = clean_text(block.city_state_zip);
+        a.state.clear();
+        a.zip_code.clear();
+        return false;
+    }
+    a.non_us_state_territory = std::move(a.state);
+    a.state.clear();
+    return true;
+}
+
 }  // namespace
 
-reporting_owner owner_from_block(const ast::owner_block& block) {
+reporting_owner owner_from_block(const ast::owner_block& block, bool* address_whole) {
     reporting_owner owner;
     read_relationship(block, owner.relationship);
     if (block.captions) {
@@ -269,6 +312,7 @@ reporting_owner owner_from_block(const ast::owner_block& block) {
         if (!streets.empty()) owner.address.street1 = streets[0];
         if (streets.size() > 1) owner.address.street2 = streets[1];
         split_city_state_zip(block.city_state_zip, owner.address);
+        if (!read_country(block, owner.address) && address_whole) *address_whole = false;
         return owner;
     }
     // Paper forms: the name, then the street lines, then "City, ST ZIP" (and a country).

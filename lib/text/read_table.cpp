@@ -7,34 +7,31 @@ namespace form4::text::reading {
 void reader::read_table(const std::vector<span>& lines, std::size_t first, std::size_t last, bool derivative) {
     for (std::size_t i = first; i < last; ++i)
         if (std::count(lines[i].begin, lines[i].end, '|') >= 4) return read_pipe_table(lines, first, last, derivative);
+    // A line without a digit before the last caption line is a caption's too (w3m wraps a
+    // long caption's words onto lines of their own: "Issuer's Fiscal Year (I)").
+    std::size_t captions_end = first;
+    for (std::size_t i = first; i < last; ++i)
+        if (!is_blank(lines[i]) && is_caption_row(split_cells(lines[i]))) captions_end = i + 1;
+    auto has_digit = [](span s) { return std::any_of(s.begin, s.end, [](char c) { return c >= '0' && c <= '9'; }); };
     for (std::size_t i = first; i < last; ++i) {
+        if (i < captions_end && !has_digit(lines[i])) continue;
         if (is_blank(lines[i])) continue;
         if (i + 2 < last && breaks_at_a_block(lines[i], lines[i + 1], lines[i + 2])) {
             read_broken_row(lines, i, derivative);
             i += 2;
             continue;
         }
+        if (std::size_t end = wrapped_row_end(lines, i, last); end != i && read_wrapped_row(lines, i, end, derivative)) {
+            i = end;
+            continue;
+        }
+        if (std::size_t end = centred_row_end(lines, i, last, derivative); end != i) {
+            read_row({lines[i].begin, lines[end].end}, derivative);
+            i = end;
+            continue;
+        }
         read_row(lines[i], derivative);
     }
-}
-
-// A browser's copy breaks a row where a cell holds a block (<center>): the row
-// ends in a tab, the block's value stands alone on the next line, and the rest
-// of the row follows on the line after, starting with a tab.
-bool reader::breaks_at_a_block(span row, span block, span rest) const {
-    auto has_tab = [](span s) { return std::find(s.begin, s.end, '\t') != s.end; };
-    return !state_.outer && row.begin != row.end && row.end[-1] == '\t' && !is_blank(block) && !has_tab(block) &&
-           rest.begin != rest.end && rest.begin[0] == '\t';
-}
-
-void reader::read_broken_row(const std::vector<span>& lines, std::size_t at, bool derivative) {
-    stream joined;
-    for (std::size_t k = at; k < at + 3; ++k) joined.append_copy(k == at + 1 ? trim(lines[k]).view() : lines[k].view(),
-                                                                 k == at + 1 ? trim(lines[k]).begin : lines[k].begin);
-    std::vector<span> cells = split_cells({joined.begin(), joined.end()});
-    cell_map_ = &joined.map();
-    read_cells(std::move(cells), true, layout_for(form_, derivative), derivative, lines[at]);
-    cell_map_ = nullptr;
 }
 
 namespace {
@@ -169,6 +166,42 @@ void reader::read_pipe_table(const std::vector<span>& lines, std::size_t first, 
     flush();
 }
 
+// Without the empty cells a converter dropped, a footnote mark standing apart after a
+// value may have been that value's or an empty cell's after it. The mark is kept with the
+// value, and the row says so (text.ambiguous-mark), where an empty cell that could hold a
+// mark alone was skipped: for a holding only the columns a holding has, and never the
+// (A)/(D) column beside the amount (its marks stand with the amount).
+void reader::report_ambiguous_marks(const table_layout& layout, const std::vector<span>& cells,
+                                    const std::vector<int>& assignment, span line) {
+    bool transaction = false;
+    for (int j : assignment)
+        if (j >= 0) transaction |= transaction_only(layout.columns[static_cast<std::size_t>(j)]);
+    auto may_hold_a_mark = [&](column_kind kind) {
+        if (kind == column_kind::acquired || kind == column_kind::disposed) return false;
+        return transaction || !transaction_only(kind);
+    };
+    std::string unsure;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        if (assignment[k] < 0) continue;
+        std::size_t next = k + 1;
+        bool spaced = ends_in_spaced_mark(cells[k]);
+        for (; next < cells.size() && assignment[next] < 0; ++next) spaced = true;   // marks alone
+        if (!spaced) continue;
+        auto from = static_cast<std::size_t>(assignment[k]) + 1;
+        std::size_t to = next < cells.size() ? static_cast<std::size_t>(assignment[next]) : layout.columns.size();
+        for (std::size_t j = from; j < to; ++j)
+            if (may_hold_a_mark(layout.columns[j])) {
+                unsure += std::string(unsure.empty() ? "" : "; ") + "after " + column_name(layout.columns[assignment[k]]) +
+                          " (or " + column_name(layout.columns[j]) + ", left empty)";
+                break;
+            }
+    }
+    if (!unsure.empty())
+        report(severity::warning, line.begin, "text.ambiguous-mark",
+               "a footnote mark stands apart where empty cells were dropped; it is kept with the value before it, "
+               "but may be an empty cell's: " + unsure);
+}
+
 bool reader::read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative,
                         span line) {
     std::size_t filled = std::count_if(cells.begin(), cells.end(), [](const span& c) { return !c.empty(); });
@@ -211,30 +244,36 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, nullptr, false);
         };
         auto commit = [&](auto const& rule, span cell, auto& attribute) {
-            return parse(rule, cell.begin, cell.end, attribute, nullptr, true);
+            return parse(rule, cell.begin, cell.end, attribute, cell_map_, true);
         };
         std::vector<int> assignment;
         // The cells may have been run together with single spaces (lynx: "49,322 D" in one
         // cell): cut by what each word is, and take that reading when it fits the columns.
-        run_together_cells words = cut_run_together(line);
+        run_together_cells words = cut_run_together(merged_line_.empty() ? line : merged_line_);
         bool matched = false;
-        if (words.cells.size() > nonempty.size() && match_collapsed(layout, words.cells, probe, assignment)) {
+        bool lines_joined = std::find(line.begin, line.end, '\n') != line.end;   // centred_row_end's rows
+        auto take_words = [&] {
             matched = true;
             nonempty = std::move(words.cells);
             if (words.ambiguous_letter)
                 report(severity::warning, line.begin, "text.ambiguous-split",
                        "a one-letter word or a number between words of text was kept in the text, not read as a "
                        "cell of its own");
-        }
+        };
+        bool words_first = words.cells.size() > nonempty.size() || lines_joined;
+        if (words_first && match_collapsed(layout, words.cells, probe, assignment)) take_words();
         if (!matched) matched = match_collapsed(layout, nonempty, probe, assignment);
+        // As many cells either way, but a run of spaces missing inside one ("78,667 A" in w3m).
+        if (!matched && !words_first && match_collapsed(layout, words.cells, probe, assignment)) take_words();
         if (matched) {
             read = true;
+            report_ambiguous_marks(layout, nonempty, assignment, line);
             int previous = -1;
             for (std::size_t k = 0; k < nonempty.size(); ++k) {
                 if (assignment[k] < 0) {
                     // Marks alone in a cell: they belong to the field before them.
                     ast::marks marks;
-                    parse(g::footnote_marks(), nonempty[k].begin, nonempty[k].end, marks, nullptr, true);
+                    parse(g::footnote_marks(), nonempty[k].begin, nonempty[k].end, marks, cell_map_, true);
                     if (previous >= 0) append_marks(layout.columns[previous], row, marks);
                     continue;
                 }
@@ -246,7 +285,8 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             }
             if (derivative && row.ambiguous_amount)
                 report(severity::note, line.begin, "text.ambiguous-column",
-                       "without tabs the (A) and (D) columns cannot be told apart; read as (A)");
+                       "without tabs the (A) and (D) columns cannot be told apart: the amount is read, whether it was "
+                       "acquired or disposed of is left unknown");
         } else {
             report(damage(), line.begin, "text.bad-row",
                    std::string("cannot read this line as a row of ") + layout.name);

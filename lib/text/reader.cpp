@@ -67,6 +67,24 @@ std::optional<decimal> reader::to_decimal(const std::string& written, iterator_t
     return value;
 }
 
+// w3m draws 4_X09's Table I title beside the country ("UNITED STATES   Table I - ..."):
+// a table's title standing after a run of spaces in a line without tabs opens its table
+// there too (what stands before it, beside, is left to the header, which ends above).
+bool reader::table_title_beside(span line, ast::section_kind& kind) {
+    std::string_view view = line.view();
+    if (view.find('\t') != std::string_view::npos) return false;
+    for (std::size_t at = view.find("  Table I"); at != std::string_view::npos; at = view.find("  Table I", at + 2)) {
+        iterator_type title = line.begin + at + 2;
+        ast::section_kind found{};
+        if (parse(g::section_title(), title, line.end, found, nullptr, false, false) &&
+            (found == ast::section_kind::table1 || found == ast::section_kind::table2)) {
+            kind = found;
+            return true;
+        }
+    }
+    return false;
+}
+
 span reader::restrict_to_body(span whole) {
     std::string_view view = whole.view();
     std::size_t text_tag = find_ci(view, "<TEXT>");
@@ -103,7 +121,8 @@ parse_result reader::run(input_format format) {
     std::vector<std::size_t> captions;         // the current layout draws one under each signature
     for (std::size_t i = 0; i < lines.size(); ++i) {
         ast::section_kind kind{};
-        if (parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false)) {
+        if (parse(g::section_title(), lines[i].begin, lines[i].end, kind, nullptr, false, false) ||
+            table_title_beside(lines[i], kind)) {
             // The current layout opens the explanations with the "*" and "**" notes: they stay in it.
             if (kind == ast::section_kind::trailer && !boundaries.empty() &&
                 boundaries.back() == start[static_cast<std::size_t>(ast::section_kind::explanation)] &&

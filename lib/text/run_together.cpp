@@ -23,10 +23,15 @@ bool is_mark(std::string_view w) {
     if (w.size() >= 2 && ((w[0] == '\xE2' && w[1] == '\x81') ||
                           (w[0] == '\xC2' && (w[1] == '\xB9' || w[1] == '\xB2' || w[1] == '\xB3'))))
         return true;
-    if (!w.empty() && w.front() == '^') w.remove_prefix(1);
-    if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
-    for (std::size_t i = 1; i + 1 < w.size(); ++i)
-        if (!digit(w[i])) return false;
+    // One or more: "^(3)^(4)" is two marks glued.
+    do {
+        if (!w.empty() && w.front() == '^') w.remove_prefix(1);
+        std::size_t close = w.find(')');
+        if (w.size() < 3 || w.front() != '(' || close == std::string_view::npos || close < 2) return false;
+        for (std::size_t i = 1; i < close; ++i)
+            if (!digit(w[i])) return false;
+        w.remove_prefix(close + 1);
+    } while (!w.empty());
     return true;
 }
 
@@ -57,18 +62,34 @@ run_together_cells cut_run_together(span line) {
     };
     std::vector<word> words;
     for (iterator_type p = line.begin; p != line.end;) {
-        while (p != line.end && (*p == ' ' || *p == '\t')) ++p;
+        // Line breaks too: a row lynx drew over several lines (Form 3's centred cells) is read whole.
+        auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        while (p != line.end && blank(*p)) ++p;
         iterator_type start = p;
-        while (p != line.end && *p != ' ' && *p != '\t') ++p;
+        while (p != line.end && !blank(*p)) ++p;
         if (p != start) words.push_back({{start, p}, kind_of({start, static_cast<std::size_t>(p - start)})});
     }
     run_together_cells out;
     auto is_text = [&](std::size_t i) { return i < words.size() && words[i].kind == word_kind::text; };
     std::size_t i = 0;
-    // The title: every word before the first date, amount or "$".
-    while (i < words.size() && (words[i].kind == word_kind::text || words[i].kind == word_kind::letter ||
-                                words[i].kind == word_kind::mark))
+    // The title: every word before the first date, amount or "$", and before the text
+    // that follows its marks (a mark ends its cell: Table II's underlying title may follow).
+    // A "$0.0001" with text after it is the title's ("par value $0.0001 per share").
+    while (i < words.size()) {
+        word_kind k = words[i].kind;
+        if (k == word_kind::mark && i > 0 && is_text(i + 1)) {
+            ++i;
+            break;
+        }
+        bool in_text = k == word_kind::text || k == word_kind::letter || k == word_kind::mark;
+        if (!in_text && i > 0 && (k == word_kind::amount || k == word_kind::dollar) && words[i].at.begin[0] == '$' &&
+            is_text(i + 1)) {
+            out.ambiguous_letter = true;
+            in_text = true;
+        }
+        if (!in_text) break;
         ++i;
+    }
     if (i > 0) out.cells.push_back({words.front().at.begin, words[i - 1].at.end});
     bool after_text = false;
     while (i < words.size()) {
@@ -99,6 +120,13 @@ run_together_cells cut_run_together(span line) {
         ++i;
     }
     return out;
+}
+
+bool ends_in_spaced_mark(span cell) {
+    std::string_view v(cell.begin, static_cast<std::size_t>(cell.end - cell.begin));
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    std::size_t space = v.find_last_of(" \t\n\r");
+    return space != std::string_view::npos && is_mark(v.substr(space + 1));
 }
 
 }  // namespace form4::text

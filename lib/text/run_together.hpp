@@ -22,4 +22,8 @@ struct run_together_cells {
 // words (and the one-letter words between them) as one cell.
 run_together_cells cut_run_together(span line);
 
+// Whether the cell ends in a footnote mark standing apart from the value before it
+// ("Stock ^(2)", not "J^(1)"): such a mark may have been a cell of its own.
+bool ends_in_spaced_mark(span cell);
+
 }  // namespace form4::text

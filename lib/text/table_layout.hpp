@@ -126,7 +126,8 @@ inline bool is_caption_row(const std::vector<span>& cells) {
     static const std::vector<std::string> words = {"code", "v", "amount", "(a) or (d)", "(a)", "(d)", "price",
                                                    "date exercisable", "expiration date", "title",
                                                    "amount or number of shares", "date", "exercisable",
-                                                   "expiration", "(a) or (d) price"};
+                                                   "expiration", "(a) or (d) price",
+                                                   "amount or number of", "shares", "amount (a) or (d)"};   // w3m
     bool all_captions = true;
     std::string text;   // one buffer for every cell
     for (const auto& cell : cells) {
@@ -245,7 +246,8 @@ bool match_collapsed(const table_layout& layout, const std::vector<span>& cells,
                 if constexpr (std::is_same_v<decltype(value), ast::date_field>) fits[c][j] = value.value.has_value();
                 else if constexpr (std::is_same_v<decltype(value), ast::code_field>) fits[c][j] = !value.code.empty();
                 else if constexpr (std::is_same_v<decltype(value), ast::letter_field>) fits[c][j] = !value.letter.empty();
-                else fits[c][j] = !value.text.empty();
+                // A "$" with only marks after it: an empty price that has a footnote.
+                else fits[c][j] = !value.text.empty() || (!value.notes.empty() && *cells[c].begin == '$');
             });
         }
     }

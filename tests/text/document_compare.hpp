@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,7 +13,9 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "form4/model.hpp"
+#include "form4/parse.hpp"
 #include "text/clean.hpp"
+#include "text/rendering_unknowns.hpp"
 
 namespace form4::testing {
 
@@ -86,8 +89,9 @@ inline std::string squeezed(std::string_view text) { return form4::text::clean_t
 // Collects "field: xml value != text value" lines.
 class comparison {
 public:
-    comparison(damage d, bool form4) : damage_(d), form4_(form4) {}
+    comparison(damage d, bool form4, shown s = {}) : damage_(d), form4_(form4), shown_(s) {}
     bool form4() const { return form4_; }
+    const shown& drawn() const { return shown_; }
 
     template <class T>
     void same(const std::string& field, const T& from_xml, const T& from_text) {
@@ -103,7 +107,7 @@ public:
     template <class T>
     void same_footnoted(const std::string& field, const form4::footnoted<T>& a, const form4::footnoted<T>& b) {
         same(field + ".value", a.value, b.value);
-        if (exact_marks()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
+        if (marks_placed()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
     }
     void same_footnoted_text(const std::string& field, const form4::footnoted<std::string>& a,
                              const form4::footnoted<std::string>& b) {
@@ -113,14 +117,14 @@ public:
         if (damage_ == damage::ascii_marks && av && ends_in_mark(*av)) return;
         if (b.value && !squeezed(*b.value).empty()) bv = squeezed(*b.value);
         same(field + ".value", av, bv);
-        if (exact_marks()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
+        if (marks_placed()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
     }
     template <class E>
     void same_code(const std::string& field, const form4::footnoted<form4::coded<E>>& a,
                    const form4::footnoted<form4::coded<E>>& b) {
         auto text = [](const auto& f) { return f.value ? f.value->text : std::string(); };
         same(field + ".value", text(a), text(b));
-        if (exact_marks()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
+        if (marks_placed()) same(field + ".footnotes", a.footnote_ids, b.footnote_ids);
     }
 
     static bool ends_in_mark(const std::string& text) {
@@ -133,6 +137,10 @@ public:
 
     // Without tabs, a cell holding only marks joins the cell before it.
     bool exact_marks() const { return damage_ != damage::spaces_for_tabs; }
+    // Each mark compared in its field: not where the reader said a row's marks may stand
+    // elsewhere (then the row's marks are compared together, see compare_row_marks).
+    bool marks_placed() const { return exact_marks() && !row_marks_unknown_; }
+    void row_marks_unknown(bool unknown) { row_marks_unknown_ = unknown; }
     damage kind() const { return damage_; }
     const std::vector<std::string>& mismatches() const { return mismatches_; }
 
@@ -153,6 +161,8 @@ private:
     }
     damage damage_;
     bool form4_;
+    shown shown_;
+    bool row_marks_unknown_ = false;
     std::vector<std::string> mismatches_;
 };
 
@@ -171,11 +181,19 @@ inline void compare_owners(comparison& c, const document& x, const document& t) 
                                (a.address.state.size() == 2 && !a.address.zip_code.empty() &&
                                 squeezed(a.address.city).back() != ',' &&
                                 !a.address.city.empty() && squeezed(a.address.zip_code).find(' ') == std::string::npos);
+        // A non-US address (drawn only where the country is) shows its state or territory in the state's place.
+        bool non_us = c.drawn().country && a.address.non_us_address.value_or(false);
         if (city_line_split) {
             c.same_text(p + "city", a.address.city, b.address.city);
-            c.same_text(p + "state", a.address.state, b.address.state);
+            if (non_us) c.same_text(p + "non_us_state_territory", a.address.non_us_state_territory, b.address.non_us_state_territory);
+            else c.same_text(p + "state", a.address.state, b.address.state);
             c.same_text(p + "zip", a.address.zip_code, b.address.zip_code);
         }
+        // The country line says "UNITED STATES" for any address not flagged non-US: then no
+        // country is read; where no country line is drawn, none may be read either.
+        c.same(p + "non_us_address", non_us, b.address.non_us_address.value_or(false));
+        c.same_text(p + "country", non_us ? a.address.country : std::string(), b.address.country);
+        if (!non_us) c.same_text(p + "non_us_state_territory", std::string(), b.address.non_us_state_territory);
         const auto& r = a.relationship;
         const auto& s = b.relationship;
         c.same(p + "director", r.is_director.value_or(false), s.is_director.value_or(false));
@@ -199,7 +217,7 @@ inline void compare_coding(comparison& c, const std::string& p, const std::optio
     c.same(p + "code", x.code.text, y.code.text);
     c.same(p + "equity_swap", x.equity_swap_involved.value_or(false), y.equity_swap_involved.value_or(false));
     if (c.form4()) c.same(p + "voluntary", x.form_type.text == "5", y.form_type.text == "5");
-    if (c.exact_marks()) c.same(p + "code.footnotes", x.footnote_ids, y.footnote_ids);
+    if (c.marks_placed()) c.same(p + "code.footnotes", x.footnote_ids, y.footnote_ids);
 }
 
 inline void compare_post(comparison& c, const std::string& p, const form4::post_transaction_amounts& a,
@@ -233,8 +251,21 @@ void compare_exercise_dates(comparison& c, const std::string& p, const Row& a, c
     c.same(p + "exercise_or_expiration_date", shown(a), shown(b));
 }
 
-inline std::vector<std::string> compare(const document& x, const document& t, damage d) {
-    comparison c(d, !x.type.text.empty() && x.type.text[0] == '4');
+inline std::vector<std::string> compare(const document& x, const document& t, damage d, shown s = {},
+                                        const unknowns& unknown = {}) {
+    comparison c(d, !x.type.text.empty() && x.type.text[0] == '4', s);
+    // The 10b5-1 box is drawn ticked for 1 or true, empty for 0, false or no answer (an
+    // older filing under a newer stylesheet). Not drawn, or drawn without its tick, it is
+    // unknown: the reading must say so (no value), never guess.
+    std::optional<bool> box;
+    if (s.aff10b5_box && s.ticks) box = x.aff10b5_one.value_or(false);
+    c.same("aff10b5_one", box, t.aff10b5_one);
+    // A row whose marks the reader placed unsure: its marks are compared together, after its fields.
+    auto open_row = [&](const std::string& path) { c.row_marks_unknown(unknown.mark_rows.count(path) > 0); };
+    auto close_row = [&](const std::string& p, const auto& a, const auto& b) {
+        if (!c.marks_placed() && c.exact_marks()) c.same(p + "marks", row_marks(a), row_marks(b));
+        c.row_marks_unknown(false);
+    };
     bool amendment = x.type.text.size() > 2 && x.type.text.substr(1) == "/A";
     c.same("type", amendment && !x.date_of_original_submission ? x.type.text.substr(0, 1) : x.type.text, t.type.text);
     c.same("period_of_report", x.period_of_report, t.period_of_report);
@@ -254,46 +285,53 @@ inline std::vector<std::string> compare(const document& x, const document& t, da
         const auto& a = x.non_derivative_transactions[i];
         const auto& b = t.non_derivative_transactions[i];
         std::string p = "table1.transaction[" + std::to_string(i) + "].";
+        open_row("non_derivative_transactions[" + std::to_string(i) + "]");
         c.same_footnoted_text(p + "title", a.security_title, b.security_title);
         c.same_footnoted(p + "date", a.transaction_date, b.transaction_date);
         c.same_footnoted(p + "deemed", a.deemed_execution_date, b.deemed_execution_date);
         compare_coding(c, p, a.coding, b.coding);
-        if (c.exact_marks()) c.same(p + "timeliness.footnotes", a.timeliness.footnote_ids, b.timeliness.footnote_ids);
+        if (c.marks_placed()) c.same(p + "timeliness.footnotes", a.timeliness.footnote_ids, b.timeliness.footnote_ids);
         c.same_footnoted(p + "shares", a.shares, b.shares);
         c.same_footnoted(p + "price", a.price_per_share, b.price_per_share);
         c.same_code(p + "acquired_disposed", a.acquired_disposed, b.acquired_disposed);
         compare_post(c, p, a.post_transaction, b.post_transaction);
         compare_ownership(c, p, a.ownership, b.ownership);
+        close_row(p, a, b);
     }
     c.same("non_derivative_holdings.size", x.non_derivative_holdings.size(), t.non_derivative_holdings.size());
     for (std::size_t i = 0; i < std::min(x.non_derivative_holdings.size(), t.non_derivative_holdings.size()); ++i) {
         const auto& a = x.non_derivative_holdings[i];
         const auto& b = t.non_derivative_holdings[i];
         std::string p = "table1.holding[" + std::to_string(i) + "].";
+        open_row("non_derivative_holdings[" + std::to_string(i) + "]");
         c.same_footnoted_text(p + "title", a.security_title, b.security_title);
         compare_post(c, p, a.post_transaction, b.post_transaction);
         compare_ownership(c, p, a.ownership, b.ownership);
+        close_row(p, a, b);
     }
     c.same("derivative_transactions.size", x.derivative_transactions.size(), t.derivative_transactions.size());
     for (std::size_t i = 0; i < std::min(x.derivative_transactions.size(), t.derivative_transactions.size()); ++i) {
         const auto& a = x.derivative_transactions[i];
         const auto& b = t.derivative_transactions[i];
         std::string p = "table2.transaction[" + std::to_string(i) + "].";
+        open_row("derivative_transactions[" + std::to_string(i) + "]");
         c.same_footnoted_text(p + "title", a.security_title, b.security_title);
         c.same_footnoted(p + "exercise_price", a.conversion_or_exercise_price, b.conversion_or_exercise_price);
         c.same_footnoted(p + "date", a.transaction_date, b.transaction_date);
         c.same_footnoted(p + "deemed", a.deemed_execution_date, b.deemed_execution_date);
         compare_coding(c, p, a.coding, b.coding);
-        if (c.exact_marks()) c.same(p + "timeliness.footnotes", a.timeliness.footnote_ids, b.timeliness.footnote_ids);
+        if (c.marks_placed()) c.same(p + "timeliness.footnotes", a.timeliness.footnote_ids, b.timeliness.footnote_ids);
         // The amount is drawn in the (A) or (D) column by its code; with no code it is not drawn.
         std::string ad = a.acquired_disposed.value ? a.acquired_disposed.value->text : "";
         if (ad == "A" || ad == "D") {
+            // Where the reader says the (A) and (D) columns could not be told apart, it must leave it unknown.
+            bool direction_unknown = unknown.direction_rows.count("derivative_transactions[" + std::to_string(i) + "]") > 0;
             if (d != damage::spaces_for_tabs)
-                c.same(p + "acquired_disposed", ad,
+                c.same(p + "acquired_disposed", direction_unknown ? std::string() : ad,
                        b.acquired_disposed.value ? b.acquired_disposed.value->text : std::string());
             c.same(p + "shares", a.shares.value, b.shares.value);
             c.same(p + "total_value", a.total_value.value, b.total_value.value);
-            if (c.exact_marks()) {
+            if (c.marks_placed()) {
                 // Shares' and code's marks share the cell.
                 auto all = [](const form4::derivative_transaction& r) {
                     auto ids = r.shares.value || !r.total_value.value ? r.shares.footnote_ids : r.total_value.footnote_ids;
@@ -308,18 +346,21 @@ inline std::vector<std::string> compare(const document& x, const document& t, da
         compare_underlying(c, p, a.underlying, b.underlying);
         compare_post(c, p, a.post_transaction, b.post_transaction);
         compare_ownership(c, p, a.ownership, b.ownership);
+        close_row(p, a, b);
     }
     c.same("derivative_holdings.size", x.derivative_holdings.size(), t.derivative_holdings.size());
     for (std::size_t i = 0; i < std::min(x.derivative_holdings.size(), t.derivative_holdings.size()); ++i) {
         const auto& a = x.derivative_holdings[i];
         const auto& b = t.derivative_holdings[i];
         std::string p = "table2.holding[" + std::to_string(i) + "].";
+        open_row("derivative_holdings[" + std::to_string(i) + "]");
         c.same_footnoted_text(p + "title", a.security_title, b.security_title);
         c.same_footnoted(p + "exercise_price", a.conversion_or_exercise_price, b.conversion_or_exercise_price);
         compare_exercise_dates(c, p, a, b);
         compare_underlying(c, p, a.underlying, b.underlying);
         compare_post(c, p, a.post_transaction, b.post_transaction);
         compare_ownership(c, p, a.ownership, b.ownership);
+        close_row(p, a, b);
     }
     c.same("footnotes.size", x.footnotes.size(), t.footnotes.size());
     for (std::size_t i = 0; i < std::min(x.footnotes.size(), t.footnotes.size()); ++i) {

@@ -180,14 +180,24 @@ TEST(TextSample, ConvertedVariantsReadTheSame) {
                                     "<input checked=\"\" type=\"checkbox\"/>", "X"),
                       "<input type=\"checkbox\"/>", ""),
     };
-    for (const auto& variant : variants) {
+    // Without tabs the (A) and (D) columns of Table II cannot be told apart: the reader
+    // leaves the direction unknown there (and says so) rather than guess it.
+    form4::document without_direction = expected;
+    for (auto& t : without_direction.derivative_transactions) t.acquired_disposed.value.reset();
+    for (std::size_t v = 0; v < std::size(variants); ++v) {
+        const std::string& variant = variants[v];
+        bool tabs_lost = v == 1 || v == 2;
         form4::parse_options options;
         options.format = form4::input_format::text;
         auto result = form4::parse(variant, options);
         ASSERT_TRUE(result.ok()) << variant.substr(0, 200);
         for (const auto& d : result.diagnostics)
             if (d.level != form4::severity::note) ADD_FAILURE() << form4::format(d);
-        EXPECT_EQ(*result.doc, expected) << variant.substr(0, 200);
+        EXPECT_EQ(*result.doc, tabs_lost ? without_direction : expected) << variant.substr(0, 200);
+        if (tabs_lost) {
+            EXPECT_TRUE(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                    [](const form4::diagnostic& d) { return d.code == "text.ambiguous-column"; }));
+        }
     }
 }
 

@@ -62,6 +62,8 @@ struct owner_block {
     bool captions = false;                   // "(Last) (First) (Middle)" seen
     std::string street;                      // between (Last)(First)(Middle) and (Street)
     std::string city_state_zip;              // between (Street) and (City) (State) (Zip)
+    bool country_line = false;               // "(City) (State) (Zip/Postal Code)": the X07/X09 layouts' country follows
+    std::string country;                     // the line after it, before "(Country)"
     bool relationship_item = false;          // item 5 was seen for this person
     std::vector<box_entry> relationship;     // Director, 10% Owner, Officer, Other
     std::string relationship_text;           // officer title / other text
@@ -76,6 +78,10 @@ struct header {
     boost::optional<bool> not_subject_to_section16;
     boost::optional<bool> form3_holdings_reported;
     boost::optional<bool> form4_transactions_reported;
+    // The 10b5-1 box (the X07 stylesheets on): a tick or an empty box read; the
+    // label with no box drawn beside it (a converter that shows no ticks) leaves it unknown.
+    boost::optional<bool> aff10b5_one;
+    bool aff10b5_label = false;              // the 10b5-1 label was seen
     std::vector<owner_block> owners;         // one per item 1 found; item 5 fills in the last
     std::string issuer;                      // item 2 value: "NAME [TICKER]"
     boost::optional<date_value> period;      // earliest transaction (4), event (3), fiscal year end (5)

@@ -53,7 +53,10 @@ auto const tax_number_label = (phrase("IRS or Social Security Number of Reportin
 auto const name_captions = phrase("(Last) (First) (Middle)");
 auto const street_caption = phrase("(Street)");
 auto const city_captions = phrase("(City) (State) (Zip") >> -phrase("/Postal Code") >> lit(')');
+auto const postal_captions = phrase("(City) (State) (Zip/Postal Code)");
 auto const not_subject_label = phrase("Check this box if no longer subject to Section 16");
+// (w3m wraps the label after "made", beside the title: the phrase ends there.)
+auto const aff10b5_label = phrase("Check this box to indicate that a transaction was made");
 auto const form3_holdings_label = phrase("Form 3 Holdings Reported");
 auto const form4_transactions_label = phrase("Form 4 Transactions Reported");
 
@@ -69,7 +72,7 @@ inline bool may_start_label(char c0, char c1) noexcept {
         case 'i': return c1 == 's' || c1 == 'f' || c1 == 'n' || c1 == 'r' || lexical::dot_or_space(c1);
         case 'd': return c1 == 'a';
         case 's': return c1 == 't';
-        case 'r': return c1 == 'e';
+        case 'r': return c1 == 'e' || c1 == 'u';   // "Relationship", "Rule 10b5-1(c)"
         case 'c': return c1 == 'h';
         default: return false;
     }
@@ -102,12 +105,15 @@ inline bool may_start_item(char const* p, char const* last) noexcept {
 auto const value_stop_start = lexical::lookahead_parser<may_stop_value>{};
 auto const value_stop = value_stop_start >>
                         ((numbered >> (name_label | issuer_label | period_label | amendment_label |
-                                       relationship_label | filing_label | tax_number_label)) |
-                         name_captions | street_caption | city_captions | not_subject_label);
+                                       relationship_label | filing_label | tax_number_label |
+                                       phrase("Foreign Trading Symbol"))) |
+                         name_captions | street_caption | city_captions | not_subject_label | aff10b5_label |
+                         phrase("(Country)") | phrase("Rule 10b5-1(c) Transaction Indication"));
 auto const value_text = x3::rule<struct value_text_id, std::string>{"value"} = x3::raw[*(char_ - value_stop)];
 
 auto const x_letter = lit('X') | lit('x');
-auto const x_mark = lit("[X]") | lit("[x]") | lit("(X)") | lit("(x)") | (+lit('_') >> x_letter >> +lit('_')) |
+auto const x_mark = lit("[X]") | lit("[x]") | lit("[*]") |   // "[*]": w3m
+                    lit("(X)") | lit("(x)") | (+lit('_') >> x_letter >> +lit('_')) |
                     (x_letter >> &(space_or_break | x3::eoi));
 auto const empty_mark = lit("[ ]") | lit("[]") | lit("( )") | lit("()") | +lit('_');
 
@@ -164,6 +170,11 @@ auto const heading = (here(&ast::header::item_at) >> phrase("FORM") >> +lexical:
 
 auto const not_subject = as_bool("no longer subject box", (box >> sp >> not_subject_label) | (attr(false) >> not_subject_label))[(
     [](auto& ctx) { x3::_val(ctx).not_subject_to_section16 = x3::_attr(ctx); })];
+// Unlike the boxes above, no box is no answer: the 10b5-1 box came after the
+// text layouts that show a box only when it is ticked.
+auto const aff10b5 =
+    ((box >> sp >> aff10b5_label)[([](auto& ctx) { x3::_val(ctx).aff10b5_one = x3::_attr(ctx); })] |
+     aff10b5_label)[([](auto& ctx) { x3::_val(ctx).aff10b5_label = true; })];
 auto const form3_holdings = as_bool("Form 3 holdings box", (box >> sp >> form3_holdings_label) | (attr(false) >> form3_holdings_label))[(
     [](auto& ctx) { x3::_val(ctx).form3_holdings_reported = x3::_attr(ctx); })];
 auto const form4_transactions =
@@ -192,6 +203,13 @@ auto const street_caption_item = (street_caption >> sp >> value_text)[([](auto& 
     auto& owner = last_owner(ctx);
     owner.city_state_zip = x3::_attr(ctx);
     owner.city_state_zip_at = text_start(ctx, owner.city_state_zip);
+})];
+
+// The layouts that say "Zip/Postal Code" draw the country on the line after.
+auto const postal_captions_item = (postal_captions >> sp >> value_text)[([](auto& ctx) {
+    auto& owner = last_owner(ctx);
+    owner.country_line = true;
+    owner.country = x3::_attr(ctx);
 })];
 
 auto const issuer_item = (numbered >> issuer_label >> sp >> value_text)[([](auto& ctx) {
@@ -261,8 +279,8 @@ skip_word_parser const skip_word{};
 auto const item_start = lexical::lookahead_parser<may_start_item>{};
 
 auto const header_rule_def =
-    *((item_start >> (heading | not_subject | form3_holdings | form4_transactions | name_item | name_captions_item |
-                      street_caption_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item |
+    *((item_start >> (heading | not_subject | aff10b5 | form3_holdings | form4_transactions | name_item | name_captions_item |
+                      street_caption_item | postal_captions_item | x3::omit[city_captions] | issuer_item | period_item | amendment_item |
                       tax_number_item | relationship_item | filing_item)) |
       skip_word);
 
