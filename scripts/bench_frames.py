@@ -7,9 +7,11 @@
    against the ElementTree loop a pandas user writes to build the same eight
    DataFrames (every SEC column, dates as datetime64, numbers as float64,
    flags as booleans), best of --repeat;
-2. the serial part of a form4.frames call per document: what runs on the
-   calling thread after the library returns its columns (export, numpy,
-   pandas), which no number of threads shortens;
+2. what bounds it: the C++ parse alone (form4_parse through ctypes, less the
+   cost of as many empty ctypes calls) and the library's whole call; then the
+   serial part of a form4.frames call per document: what runs on the calling
+   thread after the library returns its columns (export, numpy, pandas),
+   which no number of threads shortens, broken down by kind of column;
 3. `form4 tables --sqlite` against `form4 tables --out` (TSV) on the same
    inputs: the corpus's XML files linked under --copies times as many
    accession numbers (distinct filings), into a new database each run.
@@ -21,7 +23,10 @@ package finds it (FORM4_LIBRARY, or a build*/capi of this checkout).
 from __future__ import annotations
 
 import argparse
+import collections
+import ctypes
 import gc
+import importlib
 import os
 import pathlib
 import subprocess
@@ -202,6 +207,76 @@ def serial_share(sources, threads: int, repeat: int) -> tuple:
     return min(results)
 
 
+def parse_alone(sources, repeat: int) -> float:
+    """Seconds to parse `sources` one by one (form4_parse and free through
+    ctypes), less as many pairs of empty ctypes calls: about the C++ parse's
+    own cost (a little over it: form4_parse's argument conversion stays)."""
+    lib = _capi.lib
+    result = _capi.ResultP()
+    out = ctypes.byref(result)
+
+    def parse():
+        for data in sources:
+            lib.form4_parse(out, data, len(data), None)
+            lib.form4_result_free(result)
+
+    def calls():
+        for _ in sources:
+            lib.form4_version_number()
+            lib.form4_version_number()
+
+    return max(0.0, best(parse, repeat) - best(calls, repeat))
+
+
+def library_alone(sources, threads: int, repeat: int) -> float:
+    """Seconds of form4_dataset_columns_from_inputs alone (filings in memory)."""
+    import numpy
+    frames_module = importlib.import_module("form4.frames")
+    array = frames_module._in_memory_inputs(numpy, sources)
+    inputs = array.ctypes.data_as(ctypes.POINTER(_capi.Input))
+
+    def call():
+        handle = _capi.ColumnsP()
+        _capi.check(_capi.lib.form4_dataset_columns_from_inputs(
+            ctypes.byref(handle), None, None, inputs, len(sources), None, None, threads))
+        _capi.lib.form4_columns_free(handle)
+
+    return best(call, repeat)
+
+
+KINDS = {b"i": "text (dictionary -> str objects)", b"g": "numbers (float64 views)", b"l": "row numbers (int64 views)",
+         b"b": "flags (boolean)", b"tdD": "dates (datetime64)"}
+
+
+def serial_breakdown(sources, threads: int, repeat: int) -> dict:
+    """Seconds on the calling thread after the library returned, by kind of
+    column, the rest being export and pandas' DataFrame construction; from
+    the best of `repeat` calls (timed separately from serial_share, as the
+    timers cost a little)."""
+    reader = importlib.import_module("form4.frames")._Reader
+    original = reader.column
+    spent = collections.Counter()
+
+    def column(self, schema, array):
+        start = time.perf_counter()
+        values = original(self, schema, array)
+        spent[KINDS.get(schema.format, "exact numbers (Decimal)")] += time.perf_counter() - start
+        return values
+
+    reader.column = column
+    try:
+        runs = []
+        for _ in range(repeat):
+            spent.clear()
+            _, serial = serial_share(sources, threads, 1)
+            columns = dict(spent)
+            columns["export, DataFrame construction, the rest"] = serial - sum(spent.values())
+            runs.append((serial, columns))
+    finally:
+        reader.column = original
+    return min(runs, key=lambda run: run[0])[1]
+
+
 def sqlite_against_tsv(command: str, corpus: pathlib.Path, copies: int, repeat: int) -> None:
     # Files named by accession number (the others cannot be keyed in the database).
     files = sorted(p for p in (corpus / "xml").rglob("*.xml") if p.name[:10].isdigit())
@@ -261,14 +336,30 @@ def main() -> int:
     print(f"  form4.frames, 1 thread                   {t_one / n * 1e6:10.1f}   {t_etree / t_one:.1f}x")
     print(f"  form4.frames, 2 threads                  {t_two / n * 1e6:10.1f}   {t_etree / t_two:.1f}x")
 
+    t_cats = best(lambda: form4.frames(sources, errors="skip", threads=2, categories=True), args.repeat)
+    print(f"  form4.frames, 2 threads, categories=True   {t_cats / n * 1e6:10.1f}   {t_etree / t_cats:.1f}x")
+
     many = sources * args.copies
+    m = len(many)
     whole, serial = serial_share(many, 2, args.repeat)
-    print(f"\nform4.frames over {len(many):,} documents ({args.copies} x the corpus), 2 threads:")
-    print(f"  whole call {whole / len(many) * 1e6:.2f} µs/document; after the library returned "
-          f"(export, numpy, pandas: serial) {serial / len(many) * 1e6:.2f} µs/document")
+    print(f"\nform4.frames over {m:,} documents ({args.copies} x the corpus) in one call, 2 threads:")
+    print(f"  whole call {whole / m * 1e6:.2f} µs/document ({t_etree / n / (whole / m):.1f}x ElementTree); "
+          f"after the library returned (export, numpy, pandas: serial) {serial / m * 1e6:.2f} µs/document")
     whole1, serial1 = serial_share(many, 1, args.repeat)
-    print(f"  (1 thread: whole call {whole1 / len(many) * 1e6:.2f} µs/document, serial part "
-          f"{serial1 / len(many) * 1e6:.2f})")
+    print(f"  1 thread: whole call {whole1 / m * 1e6:.2f} µs/document ({t_etree / n / (whole1 / m):.1f}x), "
+          f"serial part {serial1 / m * 1e6:.2f}")
+
+    t_parse = parse_alone(many, args.repeat)
+    t_lib1 = library_alone(many, 1, args.repeat)
+    t_lib2 = library_alone(many, 2, args.repeat)
+    print(f"\nWhat bounds it, µs/document over the {m:,} documents:")
+    print(f"  the C++ parse alone, 1 thread            {t_parse / m * 1e6:10.2f}   "
+          f"(ElementTree / this: {t_etree / n / (t_parse / m):.1f}x)")
+    print(f"  the library's call (parse, columns), 1 thread  {t_lib1 / m * 1e6:6.2f}")
+    print(f"  the library's call, 2 threads            {t_lib2 / m * 1e6:10.2f}")
+    print(f"  after the library returned, 2 threads, by part:")
+    for part, seconds in serial_breakdown(many, 2, args.repeat).items():
+        print(f"    {part:44s} {seconds / m * 1e6:6.2f}")
 
     command = args.form4 or next((str(p) for p in sorted(ROOT.glob("build*/examples/form4/form4"))), None)
     if command:
