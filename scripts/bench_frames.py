@@ -183,14 +183,18 @@ def best(function, repeat: int) -> float:
     return min(times)
 
 
-def serial_share(sources, threads: int, repeat: int) -> tuple:
-    """(whole call, the part after the library returned) in seconds, best of `repeat`."""
+def serial_share(sources, threads: int, repeat: int, **options) -> tuple:
+    """(whole call, the part after the library returned, the calling thread's
+    CPU time in that part) in seconds, from the best of `repeat` calls. The
+    CPU time is what the part costs on an idle machine: on a shared one the
+    wall time also holds the time other processes had the core."""
     original = _capi.lib.form4_dataset_columns_from_inputs
     marks = {}
 
     def timed(*args):
         status = original(*args)
         marks["returned"] = time.perf_counter()
+        marks["returned_cpu"] = time.thread_time()
         return status
 
     results = []
@@ -199,9 +203,9 @@ def serial_share(sources, threads: int, repeat: int) -> tuple:
         for _ in range(repeat):
             gc.collect()
             start = time.perf_counter()
-            form4.frames(sources, errors="skip", threads=threads)
-            end = time.perf_counter()
-            results.append((end - start, end - marks["returned"]))
+            form4.frames(sources, errors="skip", threads=threads, **options)
+            end, end_cpu = time.perf_counter(), time.thread_time()
+            results.append((end - start, end - marks["returned"], end_cpu - marks["returned_cpu"]))
     finally:
         _capi.lib.form4_dataset_columns_from_inputs = original
     return min(results)
@@ -244,23 +248,23 @@ def library_alone(sources, threads: int, repeat: int) -> float:
     return best(call, repeat)
 
 
-KINDS = {b"i": "text (dictionary -> str objects)", b"g": "numbers (float64 views)", b"l": "row numbers (int64 views)",
+KINDS = {b"i": "text columns", b"g": "numbers (float64 views)", b"l": "row numbers (int64 views)",
          b"b": "flags (boolean)", b"tdD": "dates (datetime64)"}
 
 
-def serial_breakdown(sources, threads: int, repeat: int) -> dict:
-    """Seconds on the calling thread after the library returned, by kind of
-    column, the rest being export and pandas' DataFrame construction; from
-    the best of `repeat` calls (timed separately from serial_share, as the
-    timers cost a little)."""
+def serial_breakdown(sources, threads: int, repeat: int, **options) -> dict:
+    """The calling thread's CPU seconds after the library returned, by kind
+    of column, the rest being export and the DataFrames' construction; from
+    the best of `repeat` calls (timed apart from serial_share: the timers
+    cost a little)."""
     reader = importlib.import_module("form4.frames")._Reader
     original = reader.column
     spent = collections.Counter()
 
     def column(self, schema, array):
-        start = time.perf_counter()
+        start = time.thread_time()
         values = original(self, schema, array)
-        spent[KINDS.get(schema.format, "exact numbers (Decimal)")] += time.perf_counter() - start
+        spent[KINDS.get(schema.format, "exact numbers (Decimal)")] += time.thread_time() - start
         return values
 
     reader.column = column
@@ -268,10 +272,10 @@ def serial_breakdown(sources, threads: int, repeat: int) -> dict:
         runs = []
         for _ in range(repeat):
             spent.clear()
-            _, serial = serial_share(sources, threads, 1)
-            columns = dict(spent)
-            columns["export, DataFrame construction, the rest"] = serial - sum(spent.values())
-            runs.append((serial, columns))
+            _, _, serial = serial_share(sources, threads, 1, **options)
+            parts = dict(spent)
+            parts["export, DataFrames, the rest"] = serial - sum(spent.values())
+            runs.append((serial, parts))
     finally:
         reader.column = original
     return min(runs, key=lambda run: run[0])[1]
@@ -341,25 +345,26 @@ def main() -> int:
 
     many = sources * args.copies
     m = len(many)
-    whole, serial = serial_share(many, 2, args.repeat)
-    print(f"\nform4.frames over {m:,} documents ({args.copies} x the corpus) in one call, 2 threads:")
-    print(f"  whole call {whole / m * 1e6:.2f} µs/document ({t_etree / n / (whole / m):.1f}x ElementTree); "
-          f"after the library returned (export, numpy, pandas: serial) {serial / m * 1e6:.2f} µs/document")
-    whole1, serial1 = serial_share(many, 1, args.repeat)
-    print(f"  1 thread: whole call {whole1 / m * 1e6:.2f} µs/document ({t_etree / n / (whole1 / m):.1f}x), "
-          f"serial part {serial1 / m * 1e6:.2f}")
+    print(f"\nform4.frames over {m:,} documents ({args.copies} x the corpus) in one call; after the library returned"
+          f"\n(export, numpy, pandas: serial), wall and the calling thread's CPU time, µs/document:")
+    for threads, options in ((2, {}), (1, {}), (2, {"categories": True})):
+        whole, serial, serial_cpu = serial_share(many, threads, args.repeat, **options)
+        label = f"{threads} thread{'s' if threads > 1 else ''}" + (", categories=True" if options else "")
+        print(f"  {label:26s} whole {whole / m * 1e6:7.2f} ({t_etree / n / (whole / m):5.1f}x ElementTree)   "
+              f"serial {serial / m * 1e6:5.2f} wall, {serial_cpu / m * 1e6:5.2f} CPU")
 
     t_parse = parse_alone(many, args.repeat)
     t_lib1 = library_alone(many, 1, args.repeat)
     t_lib2 = library_alone(many, 2, args.repeat)
     print(f"\nWhat bounds it, µs/document over the {m:,} documents:")
-    print(f"  the C++ parse alone, 1 thread            {t_parse / m * 1e6:10.2f}   "
+    print(f"  the C++ parse alone, 1 thread               {t_parse / m * 1e6:7.2f}   "
           f"(ElementTree / this: {t_etree / n / (t_parse / m):.1f}x)")
-    print(f"  the library's call (parse, columns), 1 thread  {t_lib1 / m * 1e6:6.2f}")
-    print(f"  the library's call, 2 threads            {t_lib2 / m * 1e6:10.2f}")
-    print(f"  after the library returned, 2 threads, by part:")
-    for part, seconds in serial_breakdown(many, 2, args.repeat).items():
-        print(f"    {part:44s} {seconds / m * 1e6:6.2f}")
+    print(f"  the library's call (parse, columns), 1 thread {t_lib1 / m * 1e6:5.2f}")
+    print(f"  the library's call, 2 threads               {t_lib2 / m * 1e6:7.2f}")
+    for options in ({}, {"categories": True}):
+        print(f"  after the library returned, CPU of the calling thread, by part{' (categories=True)' if options else ''}:")
+        for part, seconds in serial_breakdown(many, 2, args.repeat, **options).items():
+            print(f"    {part:40s} {seconds / m * 1e6:6.2f}")
 
     command = args.form4 or next((str(p) for p in sorted(ROOT.glob("build*/examples/form4/form4"))), None)
     if command:

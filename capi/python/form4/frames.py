@@ -107,7 +107,7 @@ class _Exported:
     """One exported table's ArrowArray, released when the last numpy view of
     its buffers (the columns' `base`) goes."""
 
-    __slots__ = ("array",)
+    __slots__ = ("array", "__weakref__")
 
     def __init__(self):
         self.array = _c.ArrowArray()
@@ -176,9 +176,7 @@ class _Reader:
         for i in range(schema.n_children):
             child_schema = schema.children[i].contents
             columns[child_schema.name.decode()] = self.column(child_schema, array.children[i].contents)
-        # Arrays, not Series: pandas neither copies nor consolidates them
-        # (copy=False), and skips a Series' construction per column.
-        return self.pd.DataFrame(columns, index=self.pd.RangeIndex(array.length), copy=False)
+        return _data_frame(self.pd, columns, array.length)
 
     # Buffers.
 
@@ -240,11 +238,14 @@ class _Reader:
             remap = np.array([first.setdefault(t, len(first)) for t in texts] + [-1], dtype=np.int32)
             codes = remap[codes]   # -1 (null) stays -1: remap's last
             texts = list(first)
-        if self.categories:
-            return self.pd.Categorical.from_codes(codes, categories=texts)
         table = np.empty(len(texts) + 1, dtype=object)
         table[:-1] = texts
         table[-1] = None   # what a null's index, -1, points at
+        if self.categories:
+            # An object Index of the texts as they are: pandas infers
+            # nothing from them (which cost a millisecond a column).
+            categories = self.pd.Index(table[:-1], dtype=object, copy=False)
+            return self.pd.Categorical.from_codes(codes, dtype=self.pd.CategoricalDtype(categories))
         return table[codes]   # indexing: several times faster than take() on objects
 
     # datetime64[ns] holds 1677-09-22 to 2262-04-11.
@@ -279,6 +280,23 @@ class _Reader:
         if valid is not None:
             index[~valid] = len(distinct)
         return table.take(index)
+
+
+def _data_frame(pandas, columns: dict, rows: int):
+    """A DataFrame of typed arrays, taken as they are: one block per column,
+    nothing copied or consolidated, no column scanned. pandas' public
+    constructor (the fallback) scans every object column for dates (a third
+    of the serial time) and wraps each column first; its internal one does
+    neither, where this pandas has it as 1.x and 2.x do."""
+    index = pandas.RangeIndex(rows)
+    try:
+        from pandas.core.internals.construction import arrays_to_mgr
+        manager = arrays_to_mgr(list(columns.values()), pandas.Index(list(columns)), index,
+                                verify_integrity=False, typ="block", consolidate=False)
+        from_manager = getattr(pandas.DataFrame, "_from_mgr", None)
+        return from_manager(manager, axes=manager.axes) if from_manager else pandas.DataFrame(manager)
+    except (ImportError, TypeError, AttributeError, ValueError):
+        return pandas.DataFrame(columns, index=index, copy=False)
 
 
 def _decimal(unscaled: int, scale: int) -> decimal.Decimal:
