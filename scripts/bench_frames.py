@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pandas frames and SQLite, as ratios within one run.
 
-    python3 scripts/bench_frames.py [--corpus DIR] [--copies N] [--repeat N] [--form4 PATH]
+    python3 scripts/bench_frames.py [--corpus DIR] [--copies N] [--repeat N] [--form4 PATH] [--no-sqlite]
 
 1. form4.frames over the corpus's XML files (in memory, --copies times over)
    against the ElementTree loop a pandas user writes to build the same eight
@@ -323,6 +323,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--form4", default=None, help="the form4 program (default: build*/examples/form4/form4)")
+    parser.add_argument("--no-sqlite", action="store_true", help="frames only")
     args = parser.parse_args()
     corpus = pathlib.Path(args.corpus)
     files = sorted((corpus / "xml").rglob("*.xml"))
@@ -366,6 +367,8 @@ def main() -> int:
         for part, seconds in serial_breakdown(many, 2, args.repeat, **options).items():
             print(f"    {part:40s} {seconds / m * 1e6:6.2f}")
 
+    if args.no_sqlite:
+        return 0
     command = args.form4 or next((str(p) for p in sorted(ROOT.glob("build*/examples/form4/form4"))), None)
     if command:
         sqlite_against_tsv(command, corpus, args.copies, args.repeat)
