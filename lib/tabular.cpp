@@ -218,7 +218,15 @@ column_data& table::typed(std::size_t column, column_type type) {
 void table::set_text(std::size_t column, std::string_view value) {
     column_data& out = typed(column, column_type::text);
     out.valid.back() = value.empty() ? 0 : 1;
-    out.codes.back() = value.empty() ? -1 : out.dictionary.intern(value);
+    if (value.empty()) {
+        out.codes.back() = -1;
+        return;
+    }
+    // Rows in a row often repeat a text (a filing's accession number, its
+    // security title, codes): one comparison instead of hashing it again.
+    if (out.last_code < 0 || out.dictionary.at(static_cast<std::size_t>(out.last_code)) != value)
+        out.last_code = out.dictionary.intern(value);
+    out.codes.back() = out.last_code;
 }
 
 void table::set_integer(std::size_t column, std::int64_t value) {

@@ -99,6 +99,7 @@ struct column_data {
     std::vector<std::int32_t> days;       // date: since 1970-01-01
     std::vector<std::uint8_t> flags;      // flag
     int max_scale = 0;                    // decimal: the largest scale of a row
+    std::int32_t last_code = -1;          // text: the last row's, tried before the dictionary
 };
 
 // The rows of one table, column by column.
