@@ -334,8 +334,7 @@ def main() -> int:
     sources = [data for _, data in documents]
     many = sources * args.copies
     m = len(many)
-    # The bounds first, in a fresh process: a heap that frames have used
-    # (many small blocks freed) slowed a parse measured after it by a third.
+    # The bounds first, before any frames run in this process.
     t_parse = parse_alone(many, args.repeat)
     t_lib1 = library_alone(many, 1, args.repeat)
     t_lib2 = library_alone(many, 2, args.repeat)

@@ -112,9 +112,9 @@ class _Exported:
     def __init__(self):
         self.array = _c.ArrowArray()
 
-    def __del__(self):
+    def __del__(self, byref=ctypes.byref):   # bound now: at exit, module globals may be gone
         if self.array.release:
-            self.array.release(ctypes.byref(self.array))
+            self.array.release(byref(self.array))
 
 
 class _View:
