@@ -65,7 +65,46 @@ std::array<tabular::schema, table_count> for_every_table(Make make) {
     return out;
 }
 
+// Typed values into the columns of schema(t), whose kinds the row's calls
+// must match (tabular::table refuses any other).
+class typed_rows final : public row_sink {
+public:
+    explicit typed_rows(typed_tables& out) : out_(out) {}
+
+    void start_row(table t) override {
+        current_ = &out_[t];
+        current_->add_row();
+    }
+    void text(std::size_t column, std::string_view value) override { current_->set_text(column, value); }
+    void flag(std::size_t column, bool value) override { current_->set_flag(column, value); }
+    void day(std::size_t column, const date& value) override {
+        auto ymd = value.year_month_day();
+        current_->set_date(column, tabular::days_from_civil(static_cast<int>(ymd.year), ymd.month, ymd.day));
+    }
+    void number(std::size_t column, const decimal& value) override {
+        current_->set_decimal(column, value.normalized());
+    }
+    void row_number(std::size_t column, std::size_t value) override {
+        current_->set_integer(column, static_cast<std::int64_t>(value));
+    }
+
+private:
+    typed_tables& out_;
+    tabular::table* current_ = nullptr;
+};
+
 }  // namespace
+
+typed_tables::typed_tables() {
+    tables_.reserve(table_count);
+    for (auto t : all_tables) tables_.emplace_back(&schema(t));
+}
+
+void append(typed_tables& out, const document& doc, std::string_view accession_fallback, const options& opts,
+            key_counters& keys) {
+    typed_rows sink(out);
+    append(sink, doc, accession_fallback, opts, keys);
+}
 
 const tabular::schema& schema(table t) {
     static const auto schemas = for_every_table(typed);

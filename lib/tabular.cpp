@@ -15,17 +15,7 @@ std::size_t schema::index_of(std::string_view column_name) const {
 
 namespace {
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil), and back.
-std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
+// Days since 1970-01-01 back to a proleptic Gregorian date (H. Hinnant's).
 void civil_from_days(std::int32_t z, int& y, unsigned& m, unsigned& d) noexcept {
     z += 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -49,6 +39,16 @@ bool digits(std::string_view text, unsigned& value) noexcept {
 }
 
 }  // namespace
+
+// H. Hinnant's days_from_civil (civil_from_days above is its inverse).
+std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int>(doe) - 719468;
+}
 
 std::optional<std::int32_t> days_of_cell(std::string_view cell) noexcept {
     static constexpr std::string_view months = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
@@ -132,44 +132,118 @@ void table::append_row(std::span<const std::string> cells) {
     if (cells.size() != columns.size())
         throw std::invalid_argument("form4::tabular: " + schema_->name + ": a row of " + std::to_string(cells.size()) +
                                     " cells for " + std::to_string(columns.size()) + " columns");
+    add_row();
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        column_data& out = columns_[c];
         std::string_view cell = cells[c];
-        bool valid = !cell.empty();
+        if (cell.empty()) continue;
         switch (columns[c].type) {
-            case column_type::text:
-                out.codes.push_back(valid ? out.dictionary.intern(cell) : -1);
-                break;
+            case column_type::text: set_text(c, cell); break;
             case column_type::integer: {
-                auto value = valid ? integer_of_cell(cell) : std::optional<std::int64_t>(0);
-                if (!value) unreadable(*schema_, c, cell);
-                out.integers.push_back(*value);
+                auto value = integer_of_cell(cell);
+                if (!value) refuse(c, cell);
+                set_integer(c, *value);
                 break;
             }
             case column_type::decimal: {
-                auto value = valid ? decimal::parse(cell) : std::optional<decimal>(decimal{});
-                if (!value) unreadable(*schema_, c, cell);
-                out.integers.push_back(value->mantissa());
-                out.scales.push_back(static_cast<std::int8_t>(value->scale()));
-                if (value->scale() > out.max_scale) out.max_scale = value->scale();
+                auto value = decimal::parse(cell);
+                if (!value) refuse(c, cell);
+                set_decimal(c, *value);
                 break;
             }
             case column_type::date: {
-                auto value = valid ? days_of_cell(cell) : std::optional<std::int32_t>(0);
-                if (!value) unreadable(*schema_, c, cell);
-                out.days.push_back(*value);
+                auto value = days_of_cell(cell);
+                if (!value) refuse(c, cell);
+                set_date(c, *value);
                 break;
             }
             case column_type::flag: {
-                auto value = valid ? flag_of_cell(cell) : std::optional<bool>(false);
-                if (!value) unreadable(*schema_, c, cell);
-                out.flags.push_back(*value ? 1 : 0);
+                auto value = flag_of_cell(cell);
+                if (!value) refuse(c, cell);
+                set_flag(c, *value);
                 break;
             }
         }
-        out.valid.push_back(valid ? 1 : 0);
+    }
+}
+
+void table::add_row() {
+    const auto& columns = schema_->columns;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        column_data& out = columns_[c];
+        out.valid.push_back(0);
+        switch (columns[c].type) {
+            case column_type::text: out.codes.push_back(-1); break;
+            case column_type::integer: out.integers.push_back(0); break;
+            case column_type::decimal:
+                out.integers.push_back(0);
+                out.scales.push_back(0);
+                break;
+            case column_type::date: out.days.push_back(0); break;
+            case column_type::flag: out.flags.push_back(0); break;
+        }
     }
     ++rows_;
+}
+
+// Each column holds rows_ values in the vectors of its type and none in the others.
+void table::drop_last_row() noexcept {
+    auto drop = [this](auto& values) {
+        if (values.size() == rows_) values.pop_back();
+    };
+    for (auto& out : columns_) {
+        drop(out.valid);
+        drop(out.codes);
+        drop(out.integers);
+        drop(out.scales);
+        drop(out.days);
+        drop(out.flags);
+    }
+    --rows_;
+}
+
+void table::refuse(std::size_t column, std::string_view cell) {
+    drop_last_row();
+    unreadable(*schema_, column, cell);
+}
+
+column_data& table::typed(std::size_t column, column_type type) {
+    if (column >= columns_.size() || schema_->columns[column].type != type || rows_ == 0)
+        throw std::logic_error("form4::tabular: " + schema_->name + ": a value of another type for column " +
+                               (column < columns_.size() ? schema_->columns[column].name : std::to_string(column)));
+    column_data& out = columns_[column];
+    out.valid.back() = 1;
+    return out;
+}
+
+void table::set_text(std::size_t column, std::string_view value) {
+    column_data& out = typed(column, column_type::text);
+    out.valid.back() = value.empty() ? 0 : 1;
+    if (value.empty()) {
+        out.codes.back() = -1;
+        return;
+    }
+    // Rows in a row often repeat a text (a filing's accession number, its
+    // security title, codes): one comparison instead of hashing it again.
+    if (out.last_code < 0 || out.dictionary.at(static_cast<std::size_t>(out.last_code)) != value)
+        out.last_code = out.dictionary.intern(value);
+    out.codes.back() = out.last_code;
+}
+
+void table::set_integer(std::size_t column, std::int64_t value) {
+    typed(column, column_type::integer).integers.back() = value;
+}
+
+void table::set_decimal(std::size_t column, decimal value) {
+    column_data& out = typed(column, column_type::decimal);
+    out.integers.back() = value.mantissa();
+    out.scales.back() = static_cast<std::int8_t>(value.scale());
+    if (value.scale() > out.max_scale) out.max_scale = value.scale();
+}
+
+void table::set_date(std::size_t column, std::int32_t days) { typed(column, column_type::date).days.back() = days; }
+
+void table::set_flag(std::size_t column, bool value) {
+    typed(column, column_type::flag).flags.back() = value ? 1 : 0;
 }
 
 }  // namespace form4::tabular

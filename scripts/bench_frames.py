@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """pandas frames and SQLite, as ratios within one run.
 
-    python3 scripts/bench_frames.py [--corpus DIR] [--copies N] [--repeat N] [--form4 PATH]
+    python3 scripts/bench_frames.py [--corpus DIR] [--copies N] [--repeat N] [--form4 PATH] [--no-sqlite]
 
 1. form4.frames over the corpus's XML files (in memory, --copies times over)
    against the ElementTree loop a pandas user writes to build the same eight
    DataFrames (every SEC column, dates as datetime64, numbers as float64,
    flags as booleans), best of --repeat;
-2. the serial part of a form4.frames call per document: what runs on the
-   calling thread after the library returns its columns (export, numpy,
-   pandas), which no number of threads shortens;
+2. what bounds it: the C++ parse alone (form4_parse through ctypes, less the
+   cost of as many empty ctypes calls) and the library's whole call; then the
+   serial part of a form4.frames call per document: what runs on the calling
+   thread after the library returns its columns (export, numpy, pandas),
+   which no number of threads shortens, broken down by kind of column;
 3. `form4 tables --sqlite` against `form4 tables --out` (TSV) on the same
    inputs: the corpus's XML files linked under --copies times as many
    accession numbers (distinct filings), into a new database each run.
@@ -21,7 +23,10 @@ package finds it (FORM4_LIBRARY, or a build*/capi of this checkout).
 from __future__ import annotations
 
 import argparse
+import collections
+import ctypes
 import gc
+import importlib
 import os
 import pathlib
 import subprocess
@@ -178,14 +183,18 @@ def best(function, repeat: int) -> float:
     return min(times)
 
 
-def serial_share(sources, threads: int, repeat: int) -> tuple:
-    """(whole call, the part after the library returned) in seconds, best of `repeat`."""
+def serial_share(sources, threads: int, repeat: int, **options) -> tuple:
+    """(whole call, the part after the library returned, the calling thread's
+    CPU time in that part) in seconds, from the best of `repeat` calls. The
+    CPU time is what the part costs on an idle machine: on a shared one the
+    wall time also holds the time other processes had the core."""
     original = _capi.lib.form4_dataset_columns_from_inputs
     marks = {}
 
     def timed(*args):
         status = original(*args)
         marks["returned"] = time.perf_counter()
+        marks["returned_cpu"] = time.thread_time()
         return status
 
     results = []
@@ -194,12 +203,82 @@ def serial_share(sources, threads: int, repeat: int) -> tuple:
         for _ in range(repeat):
             gc.collect()
             start = time.perf_counter()
-            form4.frames(sources, errors="skip", threads=threads)
-            end = time.perf_counter()
-            results.append((end - start, end - marks["returned"]))
+            form4.frames(sources, errors="skip", threads=threads, **options)
+            end, end_cpu = time.perf_counter(), time.thread_time()
+            results.append((end - start, end - marks["returned"], end_cpu - marks["returned_cpu"]))
     finally:
         _capi.lib.form4_dataset_columns_from_inputs = original
     return min(results)
+
+
+def parse_alone(sources, repeat: int) -> float:
+    """Seconds to parse `sources` one by one (form4_parse and free through
+    ctypes), less as many pairs of empty ctypes calls: about the C++ parse's
+    own cost (a little over it: form4_parse's argument conversion stays)."""
+    lib = _capi.lib
+    result = _capi.ResultP()
+    out = ctypes.byref(result)
+
+    def parse():
+        for data in sources:
+            lib.form4_parse(out, data, len(data), None)
+            lib.form4_result_free(result)
+
+    def calls():
+        for _ in sources:
+            lib.form4_version_number()
+            lib.form4_version_number()
+
+    return max(0.0, best(parse, repeat) - best(calls, repeat))
+
+
+def library_alone(sources, threads: int, repeat: int) -> float:
+    """Seconds of form4_dataset_columns_from_inputs alone (filings in memory)."""
+    import numpy
+    frames_module = importlib.import_module("form4.frames")
+    array = frames_module._in_memory_inputs(numpy, sources)
+    inputs = array.ctypes.data_as(ctypes.POINTER(_capi.Input))
+
+    def call():
+        handle = _capi.ColumnsP()
+        _capi.check(_capi.lib.form4_dataset_columns_from_inputs(
+            ctypes.byref(handle), None, None, inputs, len(sources), None, None, threads))
+        _capi.lib.form4_columns_free(handle)
+
+    return best(call, repeat)
+
+
+KINDS = {b"i": "text columns", b"g": "numbers (float64 views)", b"l": "row numbers (int64 views)",
+         b"b": "flags (boolean)", b"tdD": "dates (datetime64)"}
+
+
+def serial_breakdown(sources, threads: int, repeat: int, **options) -> dict:
+    """The calling thread's CPU seconds after the library returned, by kind
+    of column, the rest being export and the DataFrames' construction; from
+    the best of `repeat` calls (timed apart from serial_share: the timers
+    cost a little)."""
+    reader = importlib.import_module("form4.frames")._Reader
+    original = reader.column
+    spent = collections.Counter()
+
+    def column(self, schema, array):
+        start = time.thread_time()
+        values = original(self, schema, array)
+        spent[KINDS.get(schema.format, "exact numbers (Decimal)")] += time.thread_time() - start
+        return values
+
+    reader.column = column
+    try:
+        runs = []
+        for _ in range(repeat):
+            spent.clear()
+            _, _, serial = serial_share(sources, threads, 1, **options)
+            parts = dict(spent)
+            parts["export, DataFrames, the rest"] = serial - sum(spent.values())
+            runs.append((serial, parts))
+    finally:
+        reader.column = original
+    return min(runs, key=lambda run: run[0])[1]
 
 
 def sqlite_against_tsv(command: str, corpus: pathlib.Path, copies: int, repeat: int) -> None:
@@ -244,6 +323,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--form4", default=None, help="the form4 program (default: build*/examples/form4/form4)")
+    parser.add_argument("--no-sqlite", action="store_true", help="frames only")
     args = parser.parse_args()
     corpus = pathlib.Path(args.corpus)
     files = sorted((corpus / "xml").rglob("*.xml"))
@@ -252,6 +332,12 @@ def main() -> int:
     print(f"{len(documents)} XML files, {sum(len(d) for _, d in documents) / 1e6:.1f} MB, in memory")
 
     sources = [data for _, data in documents]
+    many = sources * args.copies
+    m = len(many)
+    # The bounds first, before any frames run in this process.
+    t_parse = parse_alone(many, args.repeat)
+    t_lib1 = library_alone(many, 1, args.repeat)
+    t_lib2 = library_alone(many, 2, args.repeat)
     t_etree = best(lambda: etree_frames(documents), args.repeat)
     t_one = best(lambda: form4.frames(sources, errors="skip", threads=1), args.repeat)
     t_two = best(lambda: form4.frames(sources, errors="skip", threads=2), args.repeat)
@@ -261,15 +347,29 @@ def main() -> int:
     print(f"  form4.frames, 1 thread                   {t_one / n * 1e6:10.1f}   {t_etree / t_one:.1f}x")
     print(f"  form4.frames, 2 threads                  {t_two / n * 1e6:10.1f}   {t_etree / t_two:.1f}x")
 
-    many = sources * args.copies
-    whole, serial = serial_share(many, 2, args.repeat)
-    print(f"\nform4.frames over {len(many):,} documents ({args.copies} x the corpus), 2 threads:")
-    print(f"  whole call {whole / len(many) * 1e6:.2f} µs/document; after the library returned "
-          f"(export, numpy, pandas: serial) {serial / len(many) * 1e6:.2f} µs/document")
-    whole1, serial1 = serial_share(many, 1, args.repeat)
-    print(f"  (1 thread: whole call {whole1 / len(many) * 1e6:.2f} µs/document, serial part "
-          f"{serial1 / len(many) * 1e6:.2f})")
+    t_cats = best(lambda: form4.frames(sources, errors="skip", threads=2, categories=True), args.repeat)
+    print(f"  form4.frames, 2 threads, categories=True   {t_cats / n * 1e6:10.1f}   {t_etree / t_cats:.1f}x")
 
+    print(f"\nform4.frames over {m:,} documents ({args.copies} x the corpus) in one call; after the library returned"
+          f"\n(export, numpy, pandas: serial), wall and the calling thread's CPU time, µs/document:")
+    for threads, options in ((2, {}), (1, {}), (2, {"categories": True})):
+        whole, serial, serial_cpu = serial_share(many, threads, args.repeat, **options)
+        label = f"{threads} thread{'s' if threads > 1 else ''}" + (", categories=True" if options else "")
+        print(f"  {label:26s} whole {whole / m * 1e6:7.2f} ({t_etree / n / (whole / m):5.1f}x ElementTree)   "
+              f"serial {serial / m * 1e6:5.2f} wall, {serial_cpu / m * 1e6:5.2f} CPU")
+
+    print(f"\nWhat bounds it, µs/document over the {m:,} documents:")
+    print(f"  the C++ parse alone, 1 thread               {t_parse / m * 1e6:7.2f}   "
+          f"(ElementTree / this: {t_etree / n / (t_parse / m):.1f}x)")
+    print(f"  the library's call (parse, columns), 1 thread {t_lib1 / m * 1e6:5.2f}")
+    print(f"  the library's call, 2 threads               {t_lib2 / m * 1e6:7.2f}")
+    for options in ({}, {"categories": True}):
+        print(f"  after the library returned, CPU of the calling thread, by part{' (categories=True)' if options else ''}:")
+        for part, seconds in serial_breakdown(many, 2, args.repeat, **options).items():
+            print(f"    {part:40s} {seconds / m * 1e6:6.2f}")
+
+    if args.no_sqlite:
+        return 0
     command = args.form4 or next((str(p) for p in sorted(ROOT.glob("build*/examples/form4/form4"))), None)
     if command:
         sqlite_against_tsv(command, corpus, args.copies, args.repeat)

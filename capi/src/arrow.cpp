@@ -1,6 +1,7 @@
 // Typed tables as Arrow C data interface arrays (see arrow.hpp).
 #include "arrow.hpp"
 
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -69,7 +70,10 @@ void dictionary_encoded(array_data& out, std::span<const tabular::table* const> 
         const tabular::column_data& data = chunk->column(column);
         to_merged.resize(data.dictionary.size());
         for (std::size_t k = 0; k < to_merged.size(); ++k) to_merged[k] = merged.intern(data.dictionary.at(k));
-        for (std::int32_t code : data.codes) codes.push_back(code < 0 ? 0 : to_merged[static_cast<std::size_t>(code)]);
+        // A null's index is -1: Arrow leaves it undefined, and a consumer
+        // that indexes without the bitmap (numpy, pandas' Categorical) reads
+        // -1 as its own null marker.
+        for (std::int32_t code : data.codes) codes.push_back(code < 0 ? -1 : to_merged[static_cast<std::size_t>(code)]);
     }
     out.format = "i";
     out.buffers.push_back(owned(std::move(codes)));
@@ -84,12 +88,15 @@ void dictionary_encoded(array_data& out, std::span<const tabular::table* const> 
 
 void decimals(array_data& out, std::span<const tabular::table* const> chunks, std::size_t column, const options& opts) {
     if (!opts.exact_numbers) {
+        // A null is NaN (a value Arrow leaves undefined): numpy reads the
+        // buffer as it is.
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(out.length));
         for (const auto* chunk : chunks) {
             const tabular::column_data& data = chunk->column(column);
             for (std::size_t r = 0; r < data.integers.size(); ++r)
-                values.push_back(decimal(data.integers[r], data.scales[r]).to_double());
+                values.push_back(data.valid[r] ? decimal(data.integers[r], data.scales[r]).to_double()
+                                               : std::numeric_limits<double>::quiet_NaN());
         }
         out.format = "g";
         out.buffers.push_back(owned(std::move(values)));

@@ -2,8 +2,9 @@
 // form4_dataset_columns_from_inputs and the form4_columns handle.
 //
 // Inputs are parsed in chunks of consecutive inputs, each chunk on whichever
-// thread claims it, into typed column chunks (tabular::table) with their own
-// text dictionaries; then every column of every table is joined across the
+// thread claims it, and each document's rows go straight from the model into
+// typed column chunks (dataset::typed_tables) with their own text
+// dictionaries, no text rows on the way; then every column of every table is joined across the
 // chunks, again on all threads, one column per task. What stays on the
 // calling thread alone is handing out the finished arrays.
 #include <algorithm>
@@ -67,15 +68,7 @@ void run_parallel(std::size_t count, unsigned threads, const Task& task) {
     if (error) std::rethrow_exception(error);
 }
 
-// The rows of consecutive inputs, as typed columns per table.
-struct chunk {
-    std::vector<form4::tabular::table> tables;
-    chunk() {
-        for (auto t : ds::all_tables) tables.emplace_back(&ds::schema(t));
-    }
-};
-
-int input_status(const form4_input& input, const form4::parse_options& options, ds::tables& rows,
+int input_status(const form4_input& input, const form4::parse_options& options, ds::typed_tables& rows,
                  const ds::options& table_options, ds::key_counters& keys) {
     auto parsed = parse_input(input, options);
     if (!parsed.doc) return parsed.status;
@@ -124,19 +117,12 @@ int form4_dataset_columns_from_inputs(form4_columns** out, size_t* out_failed, i
         // distinct text of a chunk).
         const std::size_t chunk_size = std::clamp<std::size_t>(count / (8 * std::size_t{threads}), 16, 512);
         const std::size_t chunk_count = (count + chunk_size - 1) / chunk_size;
-        std::vector<chunk> chunks(chunk_count);
+        std::vector<ds::typed_tables> chunks(chunk_count);
         std::vector<std::int32_t> status_of(count, FORM4_OK);
         run_parallel(chunk_count, threads, [&](std::size_t k) {
-            ds::tables rows;
             ds::key_counters keys;   // row numbers are counted again when the chunks are joined
-            for (std::size_t i = k * chunk_size; i < std::min(count, (k + 1) * chunk_size); ++i) {
-                status_of[i] = input_status(inputs[i], options, rows, table_options, keys);
-                for (auto t : ds::all_tables) {
-                    auto& table_rows = rows[t];
-                    for (const auto& row : table_rows) chunks[k].tables[static_cast<std::size_t>(t)].append_row(row);
-                    table_rows.clear();
-                }
-            }
+            for (std::size_t i = k * chunk_size; i < std::min(count, (k + 1) * chunk_size); ++i)
+                status_of[i] = input_status(inputs[i], options, chunks[k], table_options, keys);
         });
 
         auto result = std::make_unique<columns_impl>();
@@ -149,7 +135,7 @@ int form4_dataset_columns_from_inputs(form4_columns** out, size_t* out_failed, i
         }
         std::vector<std::vector<const form4::tabular::table*>> parts(ds::table_count);
         for (std::size_t t = 0; t < ds::table_count; ++t)
-            for (const auto& k : chunks) parts[t].push_back(&k.tables[t]);
+            for (const auto& k : chunks) parts[t].push_back(&k[ds::all_tables[t]]);
         run_parallel(tasks.size(), threads, [&](std::size_t i) {
             auto [t, c] = tasks[i];
             arrays[t][c] = arrow::column(ds::schema(ds::all_tables[t]), parts[t], c, arrow_options);

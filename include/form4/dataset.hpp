@@ -50,12 +50,32 @@ struct tables {
     const std::vector<row>& operator[](table t) const { return rows[static_cast<std::size_t>(t)]; }
 };
 
+// Where `append` puts a document's rows, cell by cell: text rows (`tables`
+// below) or typed columns (dataset_schema.hpp), both from the same reading of
+// the model. start_row begins a row of table t with every cell absent; each
+// other call fills one cell, named by its index in columns(t), with a value
+// of that column's kind (dataset::schema(t) gives the kinds).
+class row_sink {
+public:
+    virtual void start_row(table t) = 0;
+    virtual void text(std::size_t column, std::string_view value) = 0;   // never ""
+    virtual void flag(std::size_t column, bool value) = 0;
+    virtual void day(std::size_t column, const date& value) = 0;          // never a special date
+    virtual void number(std::size_t column, const decimal& value) = 0;    // rounded already (sec_round)
+    virtual void row_number(std::size_t column, std::size_t value) = 0;   // *_SK
+
+protected:
+    ~row_sink() = default;
+};
+
 // Appends the rows of one document. ACCESSION_NUMBER is
 // doc.filing.accession_number, or `accession_fallback` when that is empty.
 // Surrogate keys are numbered from `next_key` on (per table, 1-based when
 // the caller starts at 1) so that many documents can share one set of tables.
 struct key_counters { std::array<std::size_t, table_count> next{1, 1, 1, 1, 1, 1, 1, 1}; };
 void append(tables& out, const document& doc, std::string_view accession_fallback,
+            const options& opts, key_counters& keys);
+void append(row_sink& out, const document& doc, std::string_view accession_fallback,
             const options& opts, key_counters& keys);
 
 // One table as TSV lines (no header), tab separated, "\n" ended; tabs and line

@@ -24,4 +24,22 @@ const tabular::schema& schema(table t);
 // issuer's CIK, the owner's CIK and transaction dates.
 const tabular::schema& stored_schema(table t);
 
+// The data-set tables as typed columns: one tabular::table of schema(t) per
+// table, filled straight from the model by `append` (the same reading of a
+// document as the text rows, with no text on the way: dates as day numbers,
+// numbers as exact decimals without trailing zeros, as the text cells read
+// back would be).
+class typed_tables {
+public:
+    typed_tables();
+    tabular::table& operator[](table t) { return tables_[static_cast<std::size_t>(t)]; }
+    const tabular::table& operator[](table t) const { return tables_[static_cast<std::size_t>(t)]; }
+
+private:
+    std::vector<tabular::table> tables_;
+};
+
+void append(typed_tables& out, const document& doc, std::string_view accession_fallback, const options& opts,
+            key_counters& keys);
+
 }  // namespace form4::dataset

@@ -3,9 +3,10 @@
 // holds their rows: what the columnar export (Arrow, for pandas) and the
 // SQLite writer take, for the SEC data-set tables or any other table.
 //
-// Cells arrive as the text the data-set writers make (dataset.hpp): dates
-// DD-MON-YYYY, numbers exact without exponent, flags "1"/"0", "" when absent.
-// A column's type says how that text is read; an absent cell is null.
+// Rows arrive either as typed values, cell by cell (add_row, then set_*), or as
+// the text the data-set writers make (dataset.hpp): dates DD-MON-YYYY, numbers
+// exact without exponent, flags "1"/"0", "" when absent. A column's type says
+// how that text is read; an absent cell is null.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -57,6 +58,8 @@ struct schema {
 
 // ---- reading cell text ------------------------------------------------------
 
+// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int32_t days_from_civil(int year, unsigned month, unsigned day) noexcept;
 // Days since 1970-01-01 of "DD-MON-YYYY" ("05-JAN-2024"); nullopt for anything else.
 std::optional<std::int32_t> days_of_cell(std::string_view cell) noexcept;
 // "YYYY-MM-DD" of days since 1970-01-01.
@@ -96,6 +99,7 @@ struct column_data {
     std::vector<std::int32_t> days;       // date: since 1970-01-01
     std::vector<std::uint8_t> flags;      // flag
     int max_scale = 0;                    // decimal: the largest scale of a row
+    std::int32_t last_code = -1;          // text: the last row's, tried before the dictionary
 };
 
 // The rows of one table, column by column.
@@ -109,10 +113,24 @@ public:
 
     // One row of cell texts, one per column in the schema's order. Throws
     // std::invalid_argument when a cell cannot be read as its column's type
-    // (naming the table, column and text).
+    // (naming the table, column and text), and then adds no row.
     void append_row(std::span<const std::string> cells);
 
+    // A row of absent cells, which the set_* below fill in: for a writer
+    // that holds typed values, with no text on the way. A value of another
+    // type than its column's is a programming error (std::logic_error).
+    void add_row();
+    void set_text(std::size_t column, std::string_view value);   // "" stays absent
+    void set_integer(std::size_t column, std::int64_t value);
+    void set_decimal(std::size_t column, decimal value);           // kept as given
+    void set_date(std::size_t column, std::int32_t days);
+    void set_flag(std::size_t column, bool value);
+
 private:
+    column_data& typed(std::size_t column, column_type type);
+    void drop_last_row() noexcept;
+    [[noreturn]] void refuse(std::size_t column, std::string_view cell);   // and drops the row
+
     const schema* schema_;
     std::vector<column_data> columns_;
     std::size_t rows_ = 0;

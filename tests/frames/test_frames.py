@@ -144,6 +144,45 @@ class FramesEqualTheTables(unittest.TestCase):
 
 
 @unittest.skipIf(pandas is None, "pandas is not installed")
+class FramesOverTheLibrarysBuffers(unittest.TestCase):
+    """Numbers and row numbers are numpy views of the exported Arrow buffers,
+    which stay until the last column made from them goes."""
+
+    def sample(self):
+        return [f.read_bytes() for f in sorted((CORPUS / "xml").rglob("*.xml"))[:40]]
+
+    def test_numbers_are_views_that_keep_the_export_alive(self):
+        import gc
+        import importlib
+        import weakref
+        module = importlib.import_module("form4.frames")
+        frames = form4.frames(self.sample())
+        shares = frames["NONDERIV_TRANS"]["TRANS_SHARES"].to_numpy()
+        base = shares
+        while isinstance(base, numpy.ndarray):
+            base = base.base
+        self.assertIsInstance(base, module._View, "TRANS_SHARES was copied")
+        export = weakref.ref(base.owner)
+        expected = shares.copy()
+        del frames, base
+        gc.collect()
+        self.assertIsNotNone(export(), "the export went while a column still used it")
+        numpy.testing.assert_array_equal(shares, expected)
+        del shares
+        gc.collect()
+        self.assertIsNone(export(), "the export outlived its last column")
+
+    def test_the_fast_data_frame_equals_pandas_own_constructor(self):
+        import importlib
+        module = importlib.import_module("form4.frames")
+        for name, frame in form4.frames(self.sample()).items():
+            columns = {column: frame[column].array for column in frame.columns}
+            public = pandas.DataFrame(columns, index=pandas.RangeIndex(len(frame)), copy=False)
+            pandas.testing.assert_frame_equal(module._data_frame(pandas, columns, len(frame)), public, obj=name)
+            self.assertEqual(list(frame.dtypes), list(public.dtypes), name)
+
+
+@unittest.skipIf(pandas is None, "pandas is not installed")
 class FramesErrors(unittest.TestCase):
     def test_a_bad_source_raises_unless_skipped(self):
         good = CORPUS / "xml" / "form4" / "0000320193-22-000061.xml"

@@ -33,7 +33,9 @@ extern "C" {
  *  - exact numbers: float64 ("g") by default; with exact_numbers,
  *    decimal128 ("d:38,S", S the largest scale in the column: every form4
  *    number fits 38 digits at any scale up to 18), the exact value.
- * An absent value is null (validity bitmap).
+ * An absent value is null (validity bitmap). Under a null, a text's index
+ * is -1 and a float64 is NaN (values Arrow leaves undefined), so that a
+ * consumer may read those buffers without the bitmap.
  */
 
 /* The two structures exactly as the Arrow specification defines them. */

@@ -2,7 +2,9 @@
 
 The C library parses on its threads and fills the tables' columns in the
 Apache Arrow C data interface layout; each column becomes a numpy array with
-a few whole-array operations, never a Python object per row:
+a few whole-array operations, never a Python object per row. Numbers and row
+numbers are numpy views of the library's buffers, not copies: the buffers
+stay until the last column made from them goes.
 
 - text: one ``str`` per distinct text of the column, shared by every row
   that holds it (object dtype, or ``pandas.Categorical`` with
@@ -90,16 +92,40 @@ def frames(
         reader = _Reader(numpy, pandas, categories)
         out = {}
         for table in range(count.value):
-            schema, array = _c.ArrowSchema(), _c.ArrowArray()
-            _c.check(_c.lib.form4_columns_export(ctypes.byref(schema), ctypes.byref(array), handle, table))
+            schema, exported = _c.ArrowSchema(), _Exported()
+            _c.check(_c.lib.form4_columns_export(ctypes.byref(schema), ctypes.byref(exported.array), handle, table))
             try:
-                out[schema.name.decode()] = reader.frame(schema, array)
+                out[schema.name.decode()] = reader.frame(schema, exported)
             finally:
-                array.release(ctypes.byref(array))
                 schema.release(ctypes.byref(schema))
         return out
     finally:
         _c.lib.form4_columns_free(handle)
+
+
+class _Exported:
+    """One exported table's ArrowArray, released when the last numpy view of
+    its buffers (the columns' `base`) goes."""
+
+    __slots__ = ("array", "__weakref__")
+
+    def __init__(self):
+        self.array = _c.ArrowArray()
+
+    def __del__(self, byref=ctypes.byref):   # bound now: at exit, module globals may be gone
+        if self.array.release:
+            self.array.release(byref(self.array))
+
+
+class _View:
+    """A buffer of an exported array as numpy sees it (the array interface),
+    keeping the export alive for as long as a view of it lives."""
+
+    __slots__ = ("__array_interface__", "owner")
+
+    def __init__(self, address: int, typestr: str, count: int, owner):
+        self.__array_interface__ = {"data": (address, False), "shape": (count,), "typestr": typestr, "version": 3}
+        self.owner = owner
 
 
 # form4_input, field by field (five 8-byte words on the 64-bit platforms).
@@ -134,44 +160,36 @@ def _in_memory_inputs(numpy, sources):
 
 
 class _Reader:
-    """Arrow arrays (the formats form4.h lists) -> numpy arrays -> pandas.
-    Every buffer is copied out, so nothing made here points into C memory."""
+    """Arrow arrays (the formats columns.h lists) -> numpy arrays -> pandas.
+    Buffers are read in place (numpy views kept alive by the export);
+    numbers and row numbers stay views, the rest is made by numpy from them."""
 
     def __init__(self, numpy, pandas, categories: bool):
         self.np = numpy
         self.pd = pandas
         self.categories = categories
 
-    def frame(self, schema, array):
-        index = self.pd.RangeIndex(array.length)
+    def frame(self, schema, exported):
+        self.owner = exported
+        array = exported.array
         columns = {}
         for i in range(schema.n_children):
             child_schema = schema.children[i].contents
-            values = self.column(child_schema, array.children[i].contents)
-            # Typed Series, not copied again: pandas neither scans object
-            # columns for dates nor consolidates them into one block.
-            columns[child_schema.name.decode()] = self.pd.Series(values, index=index, dtype=values.dtype, copy=False)
-        return self.pd.DataFrame(columns, index=index, copy=False)
+            columns[child_schema.name.decode()] = self.column(child_schema, array.children[i].contents)
+        return _data_frame(self.pd, columns, array.length)
 
     # Buffers.
 
-    def copied(self, array, index: int, dtype, count: int):
+    def view(self, array, index: int, dtype, count: int):
         np = self.np
         address = array.buffers[index]
-        size = np.dtype(dtype).itemsize * count
         if count == 0 or not address:
             return np.zeros(count, dtype=dtype)
-        # A view of the C buffer, copied once.
-        return np.frombuffer((ctypes.c_char * size).from_address(address), dtype=dtype).copy()
+        return np.asarray(_View(address, np.dtype(dtype).str, count, self.owner))
 
     def bits(self, array, index: int):
-        np = self.np
-        n = array.length
-        address = array.buffers[index]
-        if n == 0:
-            return np.zeros(0, dtype=bool)
-        packed = np.frombuffer((ctypes.c_char * ((n + 7) // 8)).from_address(address), dtype=np.uint8)
-        return np.unpackbits(packed, count=n, bitorder="little").view(bool)
+        packed = self.view(array, index, self.np.uint8, (array.length + 7) // 8)
+        return self.np.unpackbits(packed, count=array.length, bitorder="little").view(bool)
 
     def valid(self, array):
         """The validity bitmap as bools, or None when every row is valid."""
@@ -182,35 +200,32 @@ class _Reader:
     # Columns by format.
 
     def column(self, schema, array):
-        fmt = schema.format.decode()
-        valid = self.valid(array)
+        fmt = schema.format
         n = array.length
-        if fmt == "i" and schema.dictionary:
-            return self.text(schema, array, valid)
-        if fmt == "l":
-            values = self.copied(array, 1, self.np.int64, n)
+        if fmt == b"i" and schema.dictionary:
+            return self.text(array)   # a null's index is -1
+        if fmt == b"g":
+            return self.view(array, 1, self.np.float64, n)   # a null is NaN
+        if fmt == b"l":
+            values = self.view(array, 1, self.np.int64, n)
+            valid = self.valid(array)
             return values if valid is None else self.pd.arrays.IntegerArray(values, ~valid)
-        if fmt == "g":
-            values = self.copied(array, 1, self.np.float64, n)
-            if valid is not None:
-                values[~valid] = self.np.nan
-            return values
-        if fmt == "b":
-            values = self.bits(array, 1)
+        valid = self.valid(array)
+        if fmt == b"b":
             mask = self.np.zeros(n, dtype=bool) if valid is None else ~valid
-            return self.pd.arrays.BooleanArray(values, mask)
-        if fmt == "tdD":
-            return self.dates(self.copied(array, 1, self.np.int32, n), valid)
-        if fmt.startswith("d:"):
-            return self.decimals(array, int(fmt.split(",")[1]), valid)
-        raise _c.Form4Error(_c.E_INTERNAL, f"form4.frames: unexpected Arrow format {fmt!r}")
+            return self.pd.arrays.BooleanArray(self.bits(array, 1), mask)
+        if fmt == b"tdD":
+            return self.dates(self.view(array, 1, self.np.int32, n), valid)
+        if fmt.startswith(b"d:"):
+            return self.decimals(array, int(fmt.split(b",")[1]), valid)
+        raise _c.Form4Error(_c.E_INTERNAL, f"form4.frames: unexpected Arrow format {fmt.decode()!r}")
 
-    def text(self, schema, array, valid):
+    def text(self, array):
         np = self.np
-        codes = self.copied(array, 1, np.int32, array.length)
+        codes = self.view(array, 1, np.int32, array.length)
         dictionary = array.dictionary.contents
         size = dictionary.length
-        offsets = self.copied(dictionary, 1, np.int64, size + 1).tolist()
+        offsets = self.view(dictionary, 1, np.int64, size + 1).tolist() if size else [0]
         data = ctypes.string_at(dictionary.buffers[2], offsets[-1]) if offsets[-1] else b""
         if data.isascii():
             whole = data.decode("ascii")
@@ -220,19 +235,18 @@ class _Reader:
         if len(set(texts)) != len(texts):
             # Two invalid byte sequences read as the same replacement text.
             first = {}
-            remap = np.array([first.setdefault(t, len(first)) for t in texts], dtype=np.int32)
-            codes = remap[codes] if size else codes
+            remap = np.array([first.setdefault(t, len(first)) for t in texts] + [-1], dtype=np.int32)
+            codes = remap[codes]   # -1 (null) stays -1: remap's last
             texts = list(first)
-        if self.categories:
-            if valid is not None:
-                codes[~valid] = -1
-            return self.pd.Categorical.from_codes(codes, categories=texts)
         table = np.empty(len(texts) + 1, dtype=object)
         table[:-1] = texts
-        table[-1] = None   # what absent rows point at
-        if valid is not None:
-            codes[~valid] = len(texts)
-        return table.take(codes)
+        table[-1] = None   # what a null's index, -1, points at
+        if self.categories:
+            # An object Index of the texts as they are: pandas infers
+            # nothing from them (which cost a millisecond a column).
+            categories = self.pd.Index(table[:-1], dtype=object, copy=False)
+            return self.pd.Categorical.from_codes(codes, dtype=self.pd.CategoricalDtype(categories))
+        return table[codes]   # indexing: several times faster than take() on objects
 
     # datetime64[ns] holds 1677-09-22 to 2262-04-11.
     _NS_FIRST_DAY = -106_751
@@ -257,8 +271,7 @@ class _Reader:
         """decimal128 -> one Decimal per distinct value, shared by its rows."""
         np = self.np
         n = array.length
-        words = self.copied(array, 1, np.uint64, 2 * n)
-        values = words.view("V16")
+        values = self.view(array, 1, np.uint64, 2 * n).view("V16")
         distinct, index = np.unique(values, return_inverse=True)
         table = np.empty(len(distinct) + 1, dtype=object)
         for k, raw in enumerate(distinct):
@@ -267,6 +280,23 @@ class _Reader:
         if valid is not None:
             index[~valid] = len(distinct)
         return table.take(index)
+
+
+def _data_frame(pandas, columns: dict, rows: int):
+    """A DataFrame of typed arrays, taken as they are: one block per column,
+    nothing copied or consolidated, no column scanned. pandas' public
+    constructor (the fallback) scans every object column for dates (a third
+    of the serial time) and wraps each column first; its internal one does
+    neither, where this pandas has it as 1.x and 2.x do."""
+    index = pandas.RangeIndex(rows)
+    try:
+        from pandas.core.internals.construction import arrays_to_mgr
+        manager = arrays_to_mgr(list(columns.values()), pandas.Index(list(columns)), index,
+                                verify_integrity=False, typ="block", consolidate=False)
+        from_manager = getattr(pandas.DataFrame, "_from_mgr", None)
+        return from_manager(manager, axes=manager.axes) if from_manager else pandas.DataFrame(manager)
+    except (ImportError, TypeError, AttributeError, ValueError):
+        return pandas.DataFrame(columns, index=index, copy=False)
 
 
 def _decimal(unscaled: int, scale: int) -> decimal.Decimal:
