@@ -8,15 +8,12 @@
 // chunks, again on all threads, one column per task. What stays on the
 // calling thread alone is handing out the finished arrays.
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "arrow.hpp"
 #include "form4/dataset_schema.hpp"
 #include "input.hpp"
 #include "shim.hpp"
+#include "util/parallel_for.hpp"
 
 using namespace form4::capi;
 
@@ -37,36 +34,6 @@ columns_impl* impl(form4_columns* p) { return reinterpret_cast<columns_impl*>(p)
 const columns_impl* impl(const form4_columns* p) { return reinterpret_cast<const columns_impl*>(p); }
 form4_columns* handle(columns_impl* p) { return reinterpret_cast<form4_columns*>(p); }
 
-// Runs task(i) for every i below `count` on `threads` threads, the calling
-// thread among them; rethrows the first exception once all have stopped.
-template <class Task>
-void run_parallel(std::size_t count, unsigned threads, const Task& task) {
-    std::atomic<std::size_t> next{0};
-    std::mutex mutex;
-    std::exception_ptr error;
-    auto work = [&] {
-        for (std::size_t i; (i = next++) < count;) {
-            try {
-                task(i);
-            } catch (...) {
-                std::lock_guard lock(mutex);
-                if (!error) error = std::current_exception();
-                next = count;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    try {
-        for (unsigned t = 1; t < threads && t < count; ++t) pool.emplace_back(work);
-    } catch (...) {
-        next = count;   // no thread could be started: stop the others, report it
-        for (auto& thread : pool) thread.join();
-        throw;
-    }
-    work();
-    for (auto& thread : pool) thread.join();
-    if (error) std::rethrow_exception(error);
-}
 
 int input_status(const form4_input& input, const form4::parse_options& options, ds::typed_tables& rows,
                  const ds::options& table_options, ds::key_counters& keys) {
@@ -110,7 +77,7 @@ int form4_dataset_columns_from_inputs(form4_columns** out, size_t* out_failed, i
             table_options.sec_round = opts->sec_round != 0;
             arrow_options.exact_numbers = opts->exact_numbers != 0;
         }
-        if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+        threads = form4::util::thread_count(threads);
 
         // Chunks small enough that the threads share the work evenly, large
         // enough that each text dictionary repeats (the join's cost is per
@@ -119,7 +86,7 @@ int form4_dataset_columns_from_inputs(form4_columns** out, size_t* out_failed, i
         const std::size_t chunk_count = (count + chunk_size - 1) / chunk_size;
         std::vector<ds::typed_tables> chunks(chunk_count);
         std::vector<std::int32_t> status_of(count, FORM4_OK);
-        run_parallel(chunk_count, threads, [&](std::size_t k) {
+        form4::util::parallel_for(chunk_count, threads, [&](std::size_t k) {
             ds::key_counters keys;   // row numbers are counted again when the chunks are joined
             for (std::size_t i = k * chunk_size; i < std::min(count, (k + 1) * chunk_size); ++i)
                 status_of[i] = input_status(inputs[i], options, chunks[k], table_options, keys);
@@ -136,7 +103,7 @@ int form4_dataset_columns_from_inputs(form4_columns** out, size_t* out_failed, i
         std::vector<std::vector<const form4::tabular::table*>> parts(ds::table_count);
         for (std::size_t t = 0; t < ds::table_count; ++t)
             for (const auto& k : chunks) parts[t].push_back(&k[ds::all_tables[t]]);
-        run_parallel(tasks.size(), threads, [&](std::size_t i) {
+        form4::util::parallel_for(tasks.size(), threads, [&](std::size_t i) {
             auto [t, c] = tasks[i];
             arrays[t][c] = arrow::column(ds::schema(ds::all_tables[t]), parts[t], c, arrow_options);
         });
