@@ -14,14 +14,16 @@
 
 namespace form4::testing {
 
-// Sanitizer runtimes keep freed memory in quarantine and add shadow memory:
-// a fixed allowance on top of every bound, so that the same test runs there
+// Sanitizer runtimes keep freed memory in quarantine (256 MiB by default) and
+// add shadow memory and redzones: a fixed allowance on top of every bound, so
+// that the same test runs there. Measured under ASan: 4 Mi short text lines
+// grow 513 MiB where the plain build, which holds the real bound, allows 112
 // (a regression of the kind these tests catch costs gigabytes, not this).
 #if defined(__SANITIZE_ADDRESS__)
-inline constexpr std::uint64_t sanitizer_allowance = std::uint64_t{384} << 20;
+inline constexpr std::uint64_t sanitizer_allowance = std::uint64_t{640} << 20;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-inline constexpr std::uint64_t sanitizer_allowance = std::uint64_t{384} << 20;
+inline constexpr std::uint64_t sanitizer_allowance = std::uint64_t{640} << 20;
 #else
 inline constexpr std::uint64_t sanitizer_allowance = 0;
 #endif
