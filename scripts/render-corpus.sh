@@ -3,8 +3,8 @@
 # (shared/spec/xsl: 3_X06/3_X07 for Form 3, 4_X06..4_X09 for Form 4, 5_X06..5_X09
 # for Form 5), then turns each page into text as the common converters do:
 #   OUT/<sheet>/<name>.html      xsltproc
-#   OUT/<sheet>/<name>.lynx      lynx -dump -nolist -nonumbers -width=400
-#   OUT/<sheet>/<name>.w3m       w3m -dump -cols 400
+#   OUT/<sheet>/<name>.lynx      lynx -dump -nolist -nonumbers -width=1024
+#   OUT/<sheet>/<name>.w3m       w3m -dump -cols 1024
 #   OUT/<sheet>/<name>.md        python3-html2text (body_width 0: no wrapping)
 #   OUT/<sheet>/<name>.browser   document.body.innerText in headless chromium, for a
 #                                fixed sample (every BROWSER_EVERY-th page in name order)
@@ -50,8 +50,8 @@ render_page() {   # SHEET XML text|html
   xsltproc --nonet "$out/xsl/$1.xsl" "$2" >"$page" 2>>"$out/$1/xsltproc.log" || { rm -f "$page"; return 0; }
   [ "$3" = text ] || return 0
   echo "$page" >>"$out/$1/text.list"
-  lynx -dump -nolist -nonumbers -width=400 -force_html -display_charset=utf-8 "$page" >"${page%.html}.lynx" 2>/dev/null || true
-  w3m -dump -T text/html -cols 400 -O UTF-8 "$page" >"${page%.html}.w3m" 2>/dev/null || true
+  lynx -dump -nolist -nonumbers -width=1024 -force_html -display_charset=utf-8 "$page" >"${page%.html}.lynx" 2>/dev/null || true
+  w3m -dump -T text/html -cols 1024 -O UTF-8 "$page" >"${page%.html}.w3m" 2>/dev/null || true
 }
 export -f render_page
 export out

@@ -205,6 +205,8 @@ void reader::report_ambiguous_marks(const table_layout& layout, const std::vecto
 bool reader::read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative,
                         span line) {
     std::size_t filled = std::count_if(cells.begin(), cells.end(), [](const span& c) { return !c.empty(); });
+    // lynx may run a whole row together with single spaces (no empty cell to leave a gap).
+    if (filled == 1 && !positional) filled = cut_run_together(merged_line_.empty() ? line : merged_line_).cells.size();
     if (filled < 2 || is_caption_row(cells)) return false;
 
     row_fields row;

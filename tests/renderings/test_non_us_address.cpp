@@ -94,7 +94,7 @@ TEST(NonUsAddress, ReadFromEveryStylesheetThatDrawsTheCountry) {
             form4::parse_options as_text;
             as_text.format = form4::input_format::text;
             as_text.lenient = true;
-            auto lynx = form4::parse(run("lynx -dump -nolist -nonumbers -width=400 -force_html -display_charset=utf-8 '" +
+            auto lynx = form4::parse(run("lynx -dump -nolist -nonumbers -width=1024 -force_html -display_charset=utf-8 '" +
                                          page.string() + "'"),
                                      as_text);
             ASSERT_TRUE(lynx.doc) << sheet << " " << name;

@@ -225,8 +225,10 @@ auto const amendment_item =
 })];
 auto const tax_number_item = numbered >> tax_number_label >> x3::omit[value_text];
 
+// w3m may draw "(Check all applicable)" centred below the first line of boxes.
+auto const check_all_applicable = phrase("(Check all applicable)") >> sp;
 auto const relationship_item = (here(&ast::header::item_at) >> numbered >> relationship_label >>
-                                *(sp >> relationship_entry_rule) >> sp >> value_text)[([](auto& ctx) {
+                                *(sp >> -check_all_applicable >> relationship_entry_rule) >> sp >> value_text)[([](auto& ctx) {
         auto& owner = last_owner(ctx);
         owner.relationship_item = true;
         owner.relationship_at = x3::_val(ctx).item_at;
