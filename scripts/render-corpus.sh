@@ -72,6 +72,6 @@ EOF
 
 # The browser's copy: one headless chromium for the whole sample.
 if [ "$browser_every" -gt 0 ] && command -v chromedriver >/dev/null 2>&1; then
-  awk -v n="$browser_every" 'NR % n == 1' "$out/pages.list" >"$out/browser.list"
+  awk -v n="$browser_every" '(NR - 1) % n == 0' "$out/pages.list" >"$out/browser.list"
   /usr/bin/python3 "$here/browser-copy.py" "$out/browser.list"
 fi

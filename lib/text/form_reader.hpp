@@ -87,6 +87,13 @@ inline bool has_superscript_marks(std::string_view text) {
     return false;
 }
 
+// "^(1)": lynx's and w3m's way of writing a superscript mark.
+inline bool has_caret_marks(std::string_view text) {
+    for (std::size_t i = text.find("^("); i != std::string_view::npos && i + 2 < text.size(); i = text.find("^(", i + 2))
+        if (text[i + 2] >= '0' && text[i + 2] <= '9') return true;
+    return false;
+}
+
 // How the header's cells are put in reading order: column by column (a page drawn
 // in side-by-side columns), in the page's own order (HTML), or line by line.
 enum class header_order { columns, document, lines };
@@ -141,6 +148,7 @@ public:
         state_.diagnostics = &diagnostics_;
         // U+207D "⁽" or a superscript digit anywhere: the page marks footnotes with superscripts.
         state_.ascii_marks = !has_superscript_marks(text);
+        state_.caret_marks = has_caret_marks(text);
     }
 
     parse_result run(input_format format);

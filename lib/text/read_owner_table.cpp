@@ -58,6 +58,42 @@ bool ends_owner_address(const std::string& line) {
            std::isupper(static_cast<unsigned char>(line[comma + 2]));
 }
 
+// Where lynx put a relationship cell: its person, and its distance from the end of the
+// address's last line (the same for a column in every row, though not under its caption).
+struct cell_place {
+    std::size_t owner;
+    std::ptrdiff_t offset;
+};
+
+// lynx runs a person's title or other text on from the address as it does the X marks, so
+// the caption nearest to it may be the other column's. The header's item 5 shows the first
+// person's boxes: where it says which of the two that person's text is, a text at the same
+// place in any row is that one, and a text at the one other place the other.
+void place_texts_by_header(const relationship& header, const std::vector<cell_place>& texts,
+                           std::size_t first_owner, std::vector<reporting_owner>& owners) {
+    bool officer = header.is_officer.value_or(false), other = header.is_other.value_or(false);
+    if (texts.empty() || texts.front().owner != first_owner || officer == other) return;
+    std::ptrdiff_t first_place = texts.front().offset;
+    std::optional<std::ptrdiff_t> other_place;
+    for (const auto& t : texts) {
+        if (t.offset == first_place) continue;
+        if (other_place && *other_place != t.offset) return;   // more than two places: not two columns
+        other_place = t.offset;
+    }
+    for (const auto& t : texts) {
+        relationship& r = owners[t.owner].relationship;
+        if (!r.officer_title.empty() && !r.other_text.empty()) continue;
+        bool as_officer = (t.offset == first_place) == officer;
+        std::string text = r.officer_title.empty() ? std::move(r.other_text) : std::move(r.officer_title);
+        r.officer_title.clear();
+        r.other_text.clear();
+        r.is_officer.reset();
+        r.is_other.reset();
+        (as_officer ? r.officer_title : r.other_text) = std::move(text);
+        (as_officer ? r.is_officer : r.is_other) = true;
+    }
+}
+
 }  // namespace
 
 void reader::read_owner_table(const std::vector<span>& lines, std::size_t first, std::size_t last) {
@@ -71,16 +107,16 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
     std::array<std::string, 5> beside;   // the relationship cells of the person being read
     // lynx runs the cells on from the address's last line: an "X" stands as far from that
     // line's end as its column's "X" stands in every row, but not under its caption.
-    struct x_mark {
-        std::size_t owner;
-        std::ptrdiff_t offset;   // from the end of the address's last line
-    };
-    std::vector<x_mark> x_marks;
-    std::vector<x_mark> row_x_marks;   // of the line being read
+    std::vector<cell_place> x_marks;
+    std::vector<cell_place> row_x_marks;   // of the line being read
+    std::vector<cell_place> text_cells;    // the title or other text, placed the same way
+    std::optional<cell_place> row_text_cell;
     std::size_t table_start = block_owners_.size();
     auto finish = [&](iterator_type where) {
         for (auto mark : row_x_marks) x_marks.push_back({block_owners_.size(), mark.offset});
         row_x_marks.clear();
+        if (row_text_cell) text_cells.push_back({block_owners_.size(), row_text_cell->offset});
+        row_text_cell.reset();
         reporting_owner owner;
         owner.id.name = cell_lines.front();
         relationship& r = owner.relationship;
@@ -126,10 +162,13 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
             continue;
         }
         cell_lines.push_back(lead);
-        if (!blocks) beside = {}, row_x_marks.clear();   // only the cell's last line has them
+        if (!blocks) beside = {}, row_x_marks.clear(), row_text_cell.reset();   // only the cell's last line has them
         for (std::size_t k = 1; k < cells.size(); ++k) {
-            if (!by_tabs && !blocks && clean_text(cells[k].view()) == "X")
-                row_x_marks.push_back({0, cells[k].begin - cells.front().end});
+            if (!by_tabs && !blocks) {
+                cell_place place{0, cells[k].begin - cells.front().end};
+                if (clean_text(cells[k].view()) == "X") row_x_marks.push_back(place);
+                else if (!cells[k].empty()) row_text_cell = place;
+            }
             std::size_t column = k;
             if (!by_tabs && caption_middles.size() == 4) {
                 std::ptrdiff_t middle = (cells[k].begin - lines[i].begin) + (cells[k].end - cells[k].begin) / 2;
@@ -145,6 +184,8 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
         finish(lines[i].begin);
     }
     if (blocks && !cell_lines.empty()) finish(lines[last - 1].begin);
+    if (!doc_.reporting_owners.empty())
+        place_texts_by_header(doc_.reporting_owners.front().relationship, text_cells, table_start, block_owners_);
     if (x_marks.empty()) return;
     // Two places: the nearer is Director's, the farther 10% Owner's (the only columns an X
     // stands in). One place: the header's item 5 (the first person's boxes) says which, when
@@ -167,7 +208,7 @@ void reader::read_owner_table(const std::vector<span>& lines, std::size_t first,
     for (std::size_t o = table_start; o < block_owners_.size(); ++o) {
         auto has = [&](const std::optional<std::ptrdiff_t>& place) {
             return place && std::any_of(x_marks.begin(), x_marks.end(),
-                                        [&](const x_mark& m) { return m.owner == o && m.offset == *place; });
+                                        [&](const cell_place& m) { return m.owner == o && m.offset == *place; });
         };
         relationship& r = block_owners_[o].relationship;
         r.is_director = has(director);

@@ -105,9 +105,10 @@ run_together_cells cut_run_together(span line) {
             i += 2;
             continue;
         }
-        // A letter or a number between words of text is part of the text ("Fund 2010 LP").
-        if (w.kind == word_kind::text ||
-            ((w.kind == word_kind::letter || w.kind == word_kind::amount) && after_text && is_text(i + 1))) {
+        // A letter, a number or a date between words of text is part of the text ("Fund 2010 LP",
+        // "Family Trust dtd 4/15/2014, ...").
+        bool value_in_text = w.kind == word_kind::letter || w.kind == word_kind::amount || w.kind == word_kind::date;
+        if (w.kind == word_kind::text || (value_in_text && after_text && is_text(i + 1))) {
             if (w.kind != word_kind::text) out.ambiguous_letter = true;
             if (after_text) out.cells.back().end = w.at.end;
             else out.cells.push_back(w.at);

@@ -32,6 +32,14 @@ TEST(RunTogether, ALetterOrNumberBetweenWordsStaysInTheText) {
     EXPECT_EQ(cut(line), (std::vector<std::string>{"Class A Common Stock", "49,322", "I", "By Venture 2010 Fund, LP"}));
 }
 
+// 0001327811-25-000050's holding, as lynx draws it: the date is the nature's, not a cell.
+TEST(RunTogether, ADateBetweenWordsStaysInTheText) {
+    EXPECT_EQ(cut("   Class A Common Stock               13,972 I Eschenbach Family Trust dtd 4/15/2014, Carl "
+                  "Eschenbach Jr and Ana Eschenbach TTEE ^(3)"),
+              (std::vector<std::string>{"Class A Common Stock", "13,972", "I",
+                                        "Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE ^(3)"}));
+}
+
 TEST(Markdown, PipeTablesBecomeTabbedRows) {
     std::string md =
         "**Table I - Non-Derivative Securities**  \n"

@@ -76,8 +76,22 @@ struct ascii_marks_allowed_parser : x3::parser<ascii_marks_allowed_parser> {
 };
 ascii_marks_allowed_parser const ascii_marks_allowed{};
 
-// lynx -dump writes a <sup> mark as "^(1)".
-auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = -lit('^') >> lit('(') >> +digit >> lit(')');
+// lynx -dump and w3m write a <sup> mark as "^(1)"; on a page that does, the caret is required.
+struct mark_caret_parser : x3::parser<mark_caret_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext&, Attribute&) const {
+        if (first != last && *first == '^') {
+            ++first;
+            return true;
+        }
+        return !state_of(context).caret_marks;
+    }
+};
+mark_caret_parser const mark_caret{};
+
+auto const ascii_mark = x3::rule<struct ascii_mark_id, std::string>{"(N)"} = mark_caret >> lit('(') >> +digit >> lit(')');
 auto const superscript_mark = x3::rule<struct superscript_mark_id, std::string>{"superscript mark"} =
     (lexical::superscript_open >> +lexical::superscript_digit >> lexical::superscript_close) |
     +lexical::superscript_digit;

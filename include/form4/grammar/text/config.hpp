@@ -57,6 +57,8 @@ struct parse_state {
     // "(1)" is a footnote mark unless the page writes its marks as superscripts
     // (then "(1)" is text, as in a title "Class B Common Stock (2)").
     bool ascii_marks = true;
+    // lynx and w3m write a superscript mark as "^(1)": on such a page "(1)" alone is text.
+    bool caret_marks = false;
     std::vector<diagnostic>* diagnostics = nullptr;
 
     // 1-based line and column in the input (see grammar/position.hpp).
