@@ -141,8 +141,8 @@ class reader {
 public:
     reader(std::string_view text, const parse_options& options, std::string_view input, const stream_map* outer)
         : text_(text), options_(options) {
-        state_.input_begin = input.data();
-        state_.input_end = input.data() + input.size();
+        state_.begin = input.data();
+        state_.end = input.data() + input.size();
         state_.outer = outer;
         state_.lenient = options.lenient;
         state_.diagnostics = &diagnostics_;

@@ -28,11 +28,11 @@ form4::source_map reader::positions_in_input() const {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return entries[a].at < entries[b].at; });
-    grammar::position_counter count(state_.input_begin, state_.input_end);
+    grammar::position_counter count(state_.begin, state_.end);
     std::vector<source_position> found(entries.size());
     for (std::size_t i : order) {
         iterator_type at = entries[i].at;
-        if (at < state_.input_begin || at > state_.input_end) continue;
+        if (at < state_.begin || at > state_.end) continue;
         auto [line, column] = count(at);
         found[i] = {line, column};
     }

@@ -1,33 +1,13 @@
 #pragma once
-// ASCII case folding for the keywords of the inputs (encoding names, tags,
-// titles): inline and locale-free, where std::tolower is a call into the C
-// locale per byte.
-#include <algorithm>
-#include <cstddef>
-#include <string>
-#include <string_view>
+// The ASCII case helpers (form4/detail/ascii.hpp, where the grammars reach them too), for lib/.
+#include "form4/detail/ascii.hpp"
 
 namespace form4::util {
 
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-inline std::string ascii_lowercase(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
-constexpr bool equals_ignoring_case(char a, char b) noexcept { return ascii_lower(a) == ascii_lower(b); }
-
-constexpr bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) noexcept {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (!equals_ignoring_case(text[i], prefix[i])) return false;
-    return true;
-}
-
-inline bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-    return std::search(text.begin(), text.end(), needle.begin(), needle.end(), equals_ignoring_case) != text.end();
-}
+using detail::ascii_lower;
+using detail::ascii_lowercase;
+using detail::contains_ignoring_case;
+using detail::equals_ignoring_case;
+using detail::starts_with_ignoring_case;
 
 }  // namespace form4::util

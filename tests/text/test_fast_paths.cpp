@@ -188,8 +188,8 @@ struct fragment {
     template <class Rule, class Attribute>
     bool parse(Rule const& rule, std::string_view text, Attribute& attribute) {
         g::parse_state state;
-        state.input_begin = text.data();
-        state.input_end = text.data() + text.size();
+        state.begin = text.data();
+        state.end = text.data() + text.size();
         state.diagnostics = &diagnostics;
         g::iterator_type first = text.data();
         g::iterator_type last = text.data() + text.size();

@@ -18,10 +18,10 @@ using signature_line_type = x3::rule<signature_line_class, ast::signature_line>;
 BOOST_SPIRIT_DECLARE(section_title_type, footnote_line_type, signature_line_type)
 
 // The start of a line that opens or closes a section (the rest of the line is not read).
-section_title_type const& section_title();
+FORM4_RULE_ACCESSOR(section_title_type, section_title, "section title")
 // "1. text", "(1) text", "⁽¹⁾ text", "¹ text", "F1 text": a footnote's first line.
-footnote_line_type const& footnote_line();
+FORM4_RULE_ACCESSOR(footnote_line_type, footnote_line, "footnote")
 // "/s/ Name 07/22/2003" (or "Name<tab>07/22/2003", or a name alone).
-signature_line_type const& signature_line();
+FORM4_RULE_ACCESSOR(signature_line_type, signature_line, "signature")
 
 }  // namespace form4::grammar::text

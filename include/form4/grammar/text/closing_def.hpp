@@ -90,8 +90,4 @@ using closing_rules::signature_line_rule_def;
 
 BOOST_SPIRIT_DEFINE(section_title_rule, footnote_line_rule, signature_line_rule)
 
-section_title_type const& section_title() { return section_title_rule; }
-footnote_line_type const& footnote_line() { return footnote_line_rule; }
-signature_line_type const& signature_line() { return signature_line_rule; }
-
 }  // namespace form4::grammar::text

@@ -38,17 +38,17 @@ BOOST_SPIRIT_DECLARE(footnote_mark_type, footnote_marks_type, date_type, month_n
                      ownership_cell_type, voluntary_cell_type, text_cell_type)
 
 // Accessors: parse fragments through these (tests do).
-footnote_mark_type const& footnote_mark();       // "(1)", "⁽¹⁾", "¹" -> "1"
-footnote_marks_type const& footnote_marks();     // zero or more marks, blanks or commas between
-date_type const& date();                         // MM/DD/YYYY (one-digit month/day, two-digit year too)
-month_name_date_type const& month_name_date();   // "March 13, 2000"
-number_type const& number();                     // "$1,234.50", "\$0.00", "-5" (text as written)
-date_cell_type const& date_cell();
-number_cell_type const& number_cell();
-code_cell_type const& code_cell();               // "M", "J/K", "S(1)"
-acquired_disposed_cell_type const& acquired_disposed_cell();   // "A" / "D"
-ownership_cell_type const& ownership_cell();                   // "D" / "I"
-voluntary_cell_type const& voluntary_cell();                   // "V" or empty
-text_cell_type const& text_cell();               // free text with trailing marks
+FORM4_RULE_ACCESSOR(footnote_mark_type, footnote_mark, "footnote mark")  // "(1)", "⁽¹⁾", "¹" -> "1"
+FORM4_RULE_ACCESSOR(footnote_marks_type, footnote_marks, "footnote marks")  // zero or more marks, blanks or commas between
+FORM4_RULE_ACCESSOR(date_type, date, "date (MM/DD/YYYY)")  // MM/DD/YYYY (one-digit month/day, two-digit year too)
+FORM4_RULE_ACCESSOR(month_name_date_type, month_name_date, "date (Month DD, YYYY)")  // "March 13, 2000"
+FORM4_RULE_ACCESSOR(number_type, number, "number")  // "$1,234.50", "\$0.00", "-5" (text as written)
+FORM4_RULE_ACCESSOR(date_cell_type, date_cell, "date cell")
+FORM4_RULE_ACCESSOR(number_cell_type, number_cell, "number cell")
+FORM4_RULE_ACCESSOR(code_cell_type, code_cell, "transaction code cell")  // "M", "J/K", "S(1)"
+FORM4_RULE_ACCESSOR(acquired_disposed_cell_type, acquired_disposed_cell, "(A) or (D) cell")  // "A" / "D"
+FORM4_RULE_ACCESSOR(ownership_cell_type, ownership_cell, "ownership form cell (D or I)")  // "D" / "I"
+FORM4_RULE_ACCESSOR(voluntary_cell_type, voluntary_cell, "V cell")  // "V" or empty
+FORM4_RULE_ACCESSOR(text_cell_type, text_cell, "text cell")  // free text with trailing marks
 
 }  // namespace form4::grammar::text

@@ -170,17 +170,4 @@ BOOST_SPIRIT_DEFINE(footnote_mark_rule, footnote_marks_rule, date_rule, month_na
                     date_cell_rule, number_cell_rule, code_cell_rule, acquired_disposed_cell_rule,
                     ownership_cell_rule, voluntary_cell_rule, text_cell_rule)
 
-footnote_mark_type const& footnote_mark() { return footnote_mark_rule; }
-footnote_marks_type const& footnote_marks() { return footnote_marks_rule; }
-date_type const& date() { return date_rule; }
-month_name_date_type const& month_name_date() { return month_name_date_rule; }
-number_type const& number() { return number_rule; }
-date_cell_type const& date_cell() { return date_cell_rule; }
-number_cell_type const& number_cell() { return number_cell_rule; }
-code_cell_type const& code_cell() { return code_cell_rule; }
-acquired_disposed_cell_type const& acquired_disposed_cell() { return acquired_disposed_cell_rule; }
-ownership_cell_type const& ownership_cell() { return ownership_cell_rule; }
-voluntary_cell_type const& voluntary_cell() { return voluntary_cell_rule; }
-text_cell_type const& text_cell() { return text_cell_rule; }
-
 }  // namespace form4::grammar::text

@@ -16,7 +16,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
-#include "form4/grammar/position.hpp"
+#include "form4/grammar/rules.hpp"
+#include "form4/grammar/state.hpp"
 
 #include "form4/model/diagnostic.hpp"
 
@@ -25,68 +26,20 @@ namespace form4::grammar::text {
 namespace x3 = boost::spirit::x3;
 using iterator_type = char const*;
 
-// A run of characters of a stream and where its first character is in the input.
-struct stream_piece {
-    std::size_t stream_offset = 0;
-    iterator_type source = nullptr;
-};
+using grammar::stream_map;
+using grammar::stream_piece;
 
-// Maps positions of a parsed stream back to the input.
-struct stream_map {
-    iterator_type stream_begin = nullptr;
-    std::vector<stream_piece> pieces;   // sorted by stream_offset
-
-    iterator_type to_source(iterator_type where) const {
-        if (pieces.empty() || !stream_begin) return where;
-        std::size_t offset = static_cast<std::size_t>(where - stream_begin);
-        auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
-                                   [](std::size_t o, const stream_piece& p) { return o < p.stream_offset; });
-        if (it == pieces.begin()) return pieces.front().source;
-        --it;
-        return it->source + (offset - it->stream_offset);
-    }
-};
-
-// Everything a parse carries besides the attribute.
-struct parse_state {
-    iterator_type input_begin = nullptr;   // the caller's whole buffer
-    iterator_type input_end = nullptr;
-    const stream_map* map = nullptr;       // null: the parser reads the input itself
-    const stream_map* outer = nullptr;     // when the text was itself made from the input (HTML)
-    bool lenient = false;
+// Everything a parse carries besides the attribute: the shared reporting state
+// (the input, the stream's map back to it, diagnostics) and how the page marks footnotes.
+struct parse_state : grammar::reporting_state {
     // "(1)" is a footnote mark unless the page writes its marks as superscripts
     // (then "(1)" is text, as in a title "Class B Common Stock (2)").
     bool ascii_marks = true;
     // lynx and w3m write a superscript mark as "^(1)": on such a page "(1)" alone is text.
     bool caret_marks = false;
-    std::vector<diagnostic>* diagnostics = nullptr;
-
-    // 1-based line and column in the input (see grammar/position.hpp).
-    std::pair<std::size_t, std::size_t> position(iterator_type where) const {
-        iterator_type at = map ? map->to_source(where) : where;
-        if (outer) at = outer->to_source(at);
-        if (!input_begin || at < input_begin || at > input_end) return {0, 0};
-        return line_and_column(input_begin, input_end, at);
-    }
-
-    void report(severity level, iterator_type where, std::string code, std::string message) const {
-        if (!diagnostics) return;
-        auto [line, column] = position(where);
-        // A rule retried at the next character would report the same damage again.
-        if (!diagnostics->empty() && diagnostics->back().line == line && diagnostics->back().column == column &&
-            diagnostics->back().code == code)
-            return;
-        diagnostics->push_back(diagnostic{level, std::move(code), std::move(message), line, column});
-    }
 };
 
-struct state_tag;
-using context_type = x3::context<state_tag, parse_state, x3::unused_type>;
-
-template <class Context>
-parse_state& state_of(Context const& context) {
-    return x3::get<state_tag>(context);
-}
+FORM4_GRAMMAR_CONTEXT(parse_state)
 
 // Mixed into a rule's ID: an expectation failure inside the rule becomes a
 // diagnostic naming what was expected, and the rule fails (never prints).

@@ -19,13 +19,13 @@ using filing_entry_type = x3::rule<filing_entry_class, ast::box_entry>;
 
 BOOST_SPIRIT_DECLARE(header_type, box_state_type, relationship_entry_type, filing_entry_type)
 
-header_type const& header();
+FORM4_RULE_ACCESSOR(header_type, header, "form header")
 // A checkbox remnant: <input checked .../>, [X], (X), __X__, a lone X (true);
 // <input .../>, [ ], ( ), ____ (false).
-box_state_type const& box_state();
+FORM4_RULE_ACCESSOR(box_state_type, box_state, "checkbox")
 // [box] Director | 10% Owner | Officer (give title below) | Other (specify below) -> which 0..3
-relationship_entry_type const& relationship_entry();
+FORM4_RULE_ACCESSOR(relationship_entry_type, relationship_entry, "relationship checkbox")
 // [box] Form filed by One Reporting Person | ... More than One ... -> which 0..1
-filing_entry_type const& filing_entry();
+FORM4_RULE_ACCESSOR(filing_entry_type, filing_entry, "filing checkbox")
 
 }  // namespace form4::grammar::text

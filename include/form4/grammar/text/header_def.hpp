@@ -295,9 +295,4 @@ using header_rules::relationship_entry_rule_def;
 
 BOOST_SPIRIT_DEFINE(header_rule, box_state_rule, relationship_entry_rule, filing_entry_rule)
 
-header_type const& header() { return header_rule; }
-box_state_type const& box_state() { return box_state_rule; }
-relationship_entry_type const& relationship_entry() { return relationship_entry_rule; }
-filing_entry_type const& filing_entry() { return filing_entry_rule; }
-
 }  // namespace form4::grammar::text

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "form4/detail/ascii.hpp"
 #include "form4/grammar/text/config.hpp"
 
 namespace form4::grammar::text {
@@ -12,7 +13,7 @@ namespace lexical {
 
 // ASCII-only case folding and classes: labels are ASCII, and the C library's
 // locale-aware functions dominated the header's parse time.
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+using form4::detail::ascii_lower;
 constexpr bool ascii_alnum(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
