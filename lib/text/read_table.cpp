@@ -205,8 +205,11 @@ void reader::report_ambiguous_marks(const table_layout& layout, const std::vecto
 bool reader::read_cells(std::vector<span> cells, bool positional, const table_layout& layout, bool derivative,
                         span line) {
     std::size_t filled = std::count_if(cells.begin(), cells.end(), [](const span& c) { return !c.empty(); });
-    // lynx may run a whole row together with single spaces (no empty cell to leave a gap).
-    if (filled == 1 && !positional) filled = cut_run_together(merged_line_.empty() ? line : merged_line_).cells.size();
+    // The cells may have been run together with single spaces (lynx: "49,322 D" in one
+    // cell, or a whole row with no empty cell to leave a gap): cut by what each word is.
+    run_together_cells words;
+    if (!positional) words = cut_run_together(merged_line_.empty() ? line : merged_line_);
+    if (filled == 1 && !positional) filled = words.cells.size();
     if (filled < 2 || is_caption_row(cells)) return false;
 
     row_fields row;
@@ -249,9 +252,7 @@ bool reader::read_cells(std::vector<span> cells, bool positional, const table_la
             return parse(rule, cell.begin, cell.end, attribute, cell_map_, true);
         };
         std::vector<int> assignment;
-        // The cells may have been run together with single spaces (lynx: "49,322 D" in one
-        // cell): cut by what each word is, and take that reading when it fits the columns.
-        run_together_cells words = cut_run_together(merged_line_.empty() ? line : merged_line_);
+        // The words' reading (above) is taken when it fits the columns.
         bool matched = false;
         bool lines_joined = std::find(line.begin, line.end, '\n') != line.end;   // centred_row_end's rows
         auto take_words = [&] {

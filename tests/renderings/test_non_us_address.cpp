@@ -18,14 +18,13 @@
 
 #include "form4/parse.hpp"
 #include "support/corpus.hpp"
+#include "render_support.hpp"
 #include "text/document_compare.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace form4::testing;
-
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
 
 // The filing with its (first) owner moved to Toronto.
 std::string moved_abroad(std::string xml) {
@@ -38,23 +37,10 @@ std::string moved_abroad(std::string xml) {
                               std::regex_constants::format_first_only);
 }
 
-std::string run(const std::string& command) {
-    std::string out;
-    if (FILE* pipe = ::popen(command.c_str(), "r")) {
-        char buffer[4096];
-        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-        ::pclose(pipe);
-    }
-    return out;
-}
-
 TEST(NonUsAddress, ReadFromEveryStylesheetThatDrawsTheCountry) {
     if (!have("xsltproc") || !have("lynx")) GTEST_SKIP() << "xsltproc or lynx missing (scripts/setup.sh)";
     fs::path work = fs::temp_directory_path() / ("form4-non-us-" + std::to_string(::getpid()));
-    fs::create_directories(work);
-    for (const auto& xsl : fs::directory_iterator(shared_dir() / "spec" / "xsl"))
-        fs::copy_file(xsl.path(), work / xsl.path().filename(), fs::copy_options::overwrite_existing);
-    fs::copy_file(work / "State_Codes.stub.xsl", work / "State_Codes.xsl", fs::copy_options::overwrite_existing);
+    copy_stylesheets(work);
 
     // One-owner filings of each form, a few each.
     const std::pair<const char*, const char*> sheets[] = {{"3", "3_X07"}, {"4", "4_X09"}, {"5", "5_X09"}};
@@ -94,8 +80,7 @@ TEST(NonUsAddress, ReadFromEveryStylesheetThatDrawsTheCountry) {
             form4::parse_options as_text;
             as_text.format = form4::input_format::text;
             as_text.lenient = true;
-            auto lynx = form4::parse(run("lynx -dump -nolist -nonumbers -width=1024 -force_html -display_charset=utf-8 '" +
-                                         page.string() + "'"),
+            auto lynx = form4::parse(run(lynx_dump + " '" + page.string() + "'"),
                                      as_text);
             ASSERT_TRUE(lynx.doc) << sheet << " " << name;
             // Read exactly where lynx draws the cells a line each (3_X07), else kept whole with a warning.

@@ -20,6 +20,7 @@
 
 #include "form4/parse.hpp"
 #include "support/corpus.hpp"
+#include "render_support.hpp"
 #include "text/document_compare.hpp"
 
 namespace {
@@ -47,8 +48,6 @@ struct tally {
     int declared = 0;   // of the whole, those with rows the reader declared unsure
     std::vector<std::string> misses;   // "page: why", the first few
 };
-
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
 
 // What a page of `sheet` drawn by `c` shows of the newer fields.
 shown drawn_by(const std::string& sheet, const converter& c) {
@@ -188,10 +187,7 @@ TEST(Renderings, EveryStylesheetAndConverterReadsBackTheXml) {
 TEST(Renderings, PagesThatOnceMissedReadBackWhole) {
     if (!have("xsltproc") || !have("lynx") || !have("w3m")) GTEST_SKIP() << "xsltproc, lynx or w3m missing (scripts/setup.sh)";
     fs::path work = fs::temp_directory_path() / ("form4-once-missed-" + std::to_string(::getpid()));
-    fs::create_directories(work);
-    for (const auto& xsl : fs::directory_iterator(shared_dir() / "spec" / "xsl"))
-        fs::copy_file(xsl.path(), work / xsl.path().filename(), fs::copy_options::overwrite_existing);
-    fs::copy_file(work / "State_Codes.stub.xsl", work / "State_Codes.xsl", fs::copy_options::overwrite_existing);
+    copy_stylesheets(work);
     int read_back = 0;
     for (const char* name : {"0000899243-21-019441", "0000899243-22-012864", "0001327811-25-000050"}) {
         fs::path xml_path = corpus_dir() / "xml" / "form4" / (std::string(name) + ".xml");
@@ -202,15 +198,10 @@ TEST(Renderings, PagesThatOnceMissedReadBackWhole) {
                              page.string() + "'";
         ASSERT_EQ(std::system(render.c_str()), 0) << render;
         for (const auto& c : converters) {
-            std::string command;
-            if (c.extension == ".lynx")
-                command = "lynx -dump -nolist -nonumbers -width=1024 -force_html -display_charset=utf-8 '";
-            else if (c.extension == ".w3m")
-                command = "w3m -dump -T text/html -cols 1024 -O UTF-8 '";
-            else
-                continue;
+            if (c.extension != ".lynx" && c.extension != ".w3m") continue;
             fs::path text = work / (std::string(name) + c.extension);
-            command += page.string() + "' > '" + text.string() + "'";
+            std::string command = (c.extension == ".lynx" ? lynx_dump : w3m_dump) + " '" + page.string() + "' > '" +
+                                  text.string() + "'";
             ASSERT_EQ(std::system(command.c_str()), 0) << command;
             bool declared = false;
             EXPECT_EQ(miss(*xml.doc, text, c, drawn_by("4_X09", c), declared), "") << name << " " << c.name;
