@@ -1,6 +1,8 @@
 // The data-set tables' types and keys (see dataset_schema.hpp).
 #include "form4/dataset_schema.hpp"
 
+#include "dataset/columns.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -9,34 +11,25 @@ namespace {
 
 using tabular::column_type;
 
-constexpr std::string_view date_columns[] = {"FILING_DATE",     "PERIOD_OF_REPORT", "DATE_OF_ORIG_SUB",
-                                             "TRANS_DATE",      "DEEMED_EXECUTION_DATE", "EXCERCISE_DATE",
-                                             "EXERCISE_DATE",   "EXPIRATION_DATE",  "OWNERSIGNATUREDATE"};
-constexpr std::string_view decimal_columns[] = {"TRANS_SHARES",         "TRANS_PRICEPERSHARE", "SHRS_OWND_FOLWNG_TRANS",
-                                                "VALU_OWND_FOLWNG_TRANS", "CONV_EXERCISE_PRICE", "TRANS_TOTAL_VALUE",
-                                                "UNDLYNG_SEC_SHARES",   "UNDLYNG_SEC_VALUE"};
-constexpr std::string_view flag_columns[] = {"NO_SECURITIES_OWNED",   "NOT_SUBJECT_SEC16", "FORM3_HOLDINGS_REPORTED",
-                                             "FORM4_TRANS_REPORTED",  "AFF10B5ONE",        "EQUITY_SWAP_INVOLVED"};
-
-template <std::size_t N>
-bool listed(const std::string_view (&names)[N], std::string_view name) {
-    return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 tabular::schema typed(table t) {
     tabular::schema s;
     s.name = std::string(name(t));
     s.unit_column = "ACCESSION_NUMBER";
     s.primary_key = {"ACCESSION_NUMBER"};
-    for (auto column : columns(t)) {
-        tabular::column c{std::string(column), column_type::text, false};
-        if (listed(date_columns, column)) c.type = column_type::date;
-        if (listed(decimal_columns, column)) c.type = column_type::decimal;
-        if (listed(flag_columns, column)) c.type = column_type::flag;
-        if (column.ends_with("_SK")) {
-            c.type = column_type::integer;
-            c.numbers_rows = true;
-            s.primary_key.push_back(c.name);
+    auto names = columns(t);
+    auto kinds = column_kinds(t);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        tabular::column c{std::string(names[i]), column_type::text, false};
+        switch (kinds[i]) {
+            case cell_kind::text: break;
+            case cell_kind::flag: c.type = column_type::flag; break;
+            case cell_kind::date: c.type = column_type::date; break;
+            case cell_kind::decimal: c.type = column_type::decimal; break;
+            case cell_kind::row_key:
+                c.type = column_type::integer;
+                c.numbers_rows = true;
+                s.primary_key.push_back(c.name);
+                break;
         }
         s.columns.push_back(std::move(c));
     }
