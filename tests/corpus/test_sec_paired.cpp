@@ -8,7 +8,10 @@
 #include <map>
 #include <sstream>
 
+#include <boost/json.hpp>
+
 #include "corpus/corpus_tables.hpp"
+#include "form4/dataset_schema.hpp"
 #include "form4/form4.hpp"
 
 namespace form4::testing {
@@ -132,6 +135,45 @@ TEST(SecPaired, OurRowsWithSecRoundingMatchTheSecsOwn) {
     // 10 SUBMISSION + 10 OWNER_SIGNATURE + 7 NONDERIV_HOLDING + 2 DERIV_TRANS filings with rows.
     EXPECT_EQ(tables_compared, 29U);
     EXPECT_EQ(rows_compared, 46U);
+}
+
+// The kinds of our columns, which follow from the model members' types, are
+// the SEC's: its metadata (FORM_345_metadata.json) types dates as
+// "date (DD-MON-YYYY)", numbers and surrogate keys as NUMBER, and the rest
+// (flags "0"/"1" among them) as string.
+TEST(SecPaired, EveryColumnHasTheTypeTheSecsMetadataGivesIt) {
+    using tabular::column_type;
+    const auto metadata = boost::json::parse(read_file(corpus_dir() / "sec-datasets" / "FORM_345_metadata.json"));
+    std::map<std::string, std::map<std::string, std::string>> sec_types;   // table -> column -> base type
+    for (const auto& t : metadata.at("tables").as_array()) {
+        std::string file(t.at("url").as_string());
+        auto& columns = sec_types[file.substr(0, file.find('.'))];
+        for (const auto& c : t.at("tableSchema").at("columns").as_array())
+            columns[std::string(c.at("name").as_string())] = std::string(c.at("datatype").at("base").as_string());
+    }
+    auto sec_type_of = [](column_type type) -> std::string {
+        switch (type) {
+            case column_type::date: return "date (DD-MON-YYYY)";
+            case column_type::decimal:
+            case column_type::integer: return "NUMBER";
+            default: return "string";
+        }
+    };
+    std::size_t compared = 0;
+    for (auto t : dataset::all_tables) {
+        const auto& schema = dataset::schema(t);
+        ASSERT_TRUE(sec_types.count(schema.name)) << schema.name;
+        const auto& sec_columns = sec_types[schema.name];
+        for (const auto& column : schema.columns) {
+            auto sec = sec_columns.find(column.name);
+            if (sec == sec_columns.end()) continue;   // AFF10B5ONE: newer than the metadata
+            EXPECT_EQ(sec_type_of(column.type), sec->second) << schema.name << "." << column.name;
+            ++compared;
+        }
+    }
+    // All 146 the metadata lists but DERIV_TRANS.EQUITY_SWAP_INVOLVED_FN, which the
+    // published files (and we) call EQUITY_SWAP_TRANS_CD_FN.
+    EXPECT_EQ(compared, 145u);
 }
 
 }  // namespace
