@@ -50,6 +50,7 @@ inline constexpr auto diagnostic_codes = std::to_array<diagnostic_code>({
     {"submission.no-header", code_level::note, "the submission has no header; the document is read alone"},
     {"submission.no-ownership-document", code_level::error, "the submission holds no Form 3, 4 or 5 document"},
     {"submission.trailing-content", code_level::damage, "content after the last </DOCUMENT>"},
+    {"submission.unclosed-tags", code_level::damage, "over 1,000 header tags open a group or block that never closes; later ones read as fields"},
     {"submission.xml-without-tags", code_level::warning, "a document's <XML> wrapper is missing; its ownership XML is read anyway"},
     {"text.ambiguous-address", code_level::warning, "an owner's address cannot be cut into its fields: not read (a table), or kept whole as the city (a non-US address on one line)"},
     {"text.ambiguous-column", code_level::note, "a cell could belong to two columns; the nearer one was taken (Table II's (A) or (D): the direction is left unknown)"},

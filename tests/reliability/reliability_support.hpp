@@ -91,6 +91,12 @@ inline const diagnostic* first_error(const parse_result& result) {
     return nullptr;
 }
 
+inline bool has_code(const parse_result& result, std::string_view code) {
+    for (const diagnostic& d : result.diagnostics)
+        if (d.code == code) return true;
+    return false;
+}
+
 // Asserts that the parse failed with an error of exactly `code` that says where.
 inline void expect_limit_error(const parse_result& result, std::string_view code) {
     EXPECT_FALSE(result.ok()) << "expected " << code << ", but a document came back";

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "form4/grammar/submission/config.hpp"
 #include "form4/parse.hpp"
 #include "reliability/reliability_support.hpp"
 #include "support/corpus.hpp"
@@ -270,6 +271,51 @@ TEST(Limits, ManyUnclosedHeaderTagsTakeLinearTime) {
                                EXPECT_TRUE(result.ok() || first_error(result) != nullptr);
                            });
     }
+}
+
+// Each opening line whose closing tag is missing costs a look of up to a few
+// hundred lines ahead; past max_unclosed_header_tags no more are looked for.
+// Timed against the same number of plain "<A>x" field lines, in one process.
+TEST(Limits, UnclosedHeaderTagsCostAboutWhatFieldLinesCost) {
+    if (sanitizer_allowance != 0) GTEST_SKIP() << "timed in the plain build";
+    auto header = [](const char* line) {
+        return "<SUBMISSION>\n<ACCESSION-NUMBER>0000320193-22-000061\n" + repeat(line, 20'000) + "</SUBMISSION>\n";
+    };
+    std::string unclosed = header("<A>\n"), fields = header("<A>x\n");
+    parse_options options = options_for(input_format::submission, true);
+    parse_result unclosed_result, fields_result;
+    double ratio = 0;
+    for (int attempt = 0; attempt < 3 && (ratio == 0 || ratio >= 10); ++attempt)
+        ratio = seconds_to_parse(unclosed, options, 3, unclosed_result) /
+                std::max(seconds_to_parse(fields, options, 3, fields_result), 1e-3);
+    EXPECT_LT(ratio, 10) << "20,000 unclosed \"<A>\" lines against 20,000 field lines";
+    EXPECT_TRUE(has_code(unclosed_result, "submission.unclosed-tags"));
+}
+
+// A real header with unclosed tags inserted before its blocks: below the
+// budget it reads exactly as without them; past it, strict parsing fails
+// and lenient keeps the document and every line, the later blocks as fields.
+TEST(Limits, PastTheBudgetOfUnclosedHeaderTagsStrictFailsAndLenientWarns) {
+    const std::string real = read_file(corpus_dir() / "submission" / "0000002488-24-000005.nc");
+    const std::size_t at = real.find("<TYPE>");
+    ASSERT_NE(at, std::string::npos);
+    auto with_unclosed = [&](std::size_t n) { return real.substr(0, at) + repeat("<EXTRA>\n", n) + real.substr(at); };
+    const parse_result clean = parse(real, options_for(input_format::submission));
+    ASSERT_TRUE(clean.ok());
+    ASSERT_FALSE(clean.doc->filing.file_numbers.empty());   // from the REPORTING-OWNER block
+
+    const parse_result below = parse(with_unclosed(400), options_for(input_format::submission, true));
+    ASSERT_TRUE(below.doc);
+    EXPECT_EQ(below.doc->filing, clean.doc->filing);
+    EXPECT_FALSE(has_code(below, "submission.unclosed-tags"));
+
+    const std::string past = with_unclosed(grammar::submission::max_unclosed_header_tags + 100);
+    expect_limit_error(parse(past, options_for(input_format::submission)), "submission.unclosed-tags");
+    const parse_result lenient = parse(past, options_for(input_format::submission, true));
+    ASSERT_TRUE(lenient.doc);
+    EXPECT_TRUE(has_code(lenient, "submission.unclosed-tags"));
+    EXPECT_EQ(lenient.doc->filing.accession_number, clean.doc->filing.accession_number);
+    EXPECT_EQ(lenient.doc->reporting_owners, clean.doc->reporting_owners);
 }
 
 // ---- the same limits in the other front ends ------------------------------------

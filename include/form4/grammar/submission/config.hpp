@@ -23,6 +23,12 @@ using iterator_type = char const*;
 
 using grammar::syntax_error;
 
+// Past this many opening lines whose closing tag was not found, no more are
+// tried: each try reads up to a few hundred lines ahead, and a header of
+// nothing but "<A>" lines took 60 microseconds a line. A real header has a
+// handful (an empty "<ORGANIZATION-NAME>" looks like one).
+inline constexpr int max_unclosed_header_tags = 1000;
+
 // Everything a parse carries besides the attribute.
 struct parse_state : grammar::reporting_state {
     std::size_t max_string_bytes = parse_limits{}.max_string_bytes;  // one header value
@@ -30,6 +36,10 @@ struct parse_state : grammar::reporting_state {
     // not tried there again from each enclosing attempt, which made a header
     // of many "<A>" lines take cubic time.
     std::unordered_set<char const*> failed_tag_groups, failed_tag_blocks;
+    // Opening lines ("<X>" alone) still to be tried as a group or block
+    // after their closing tag was not found (see tried_once in lexical.hpp).
+    int unclosed_tags_left = max_unclosed_header_tags;
+    bool unclosed_tags_reported = false;
 };
 
 FORM4_GRAMMAR_CONTEXT(parse_state)

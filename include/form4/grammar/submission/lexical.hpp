@@ -247,8 +247,22 @@ inline constexpr unknown_line_t unknown_line{};
 
 }  // namespace actions
 
+// "<NAME>" alone on its line (blanks after it allowed), as a tag group or
+// block opens; true for every line that might (the names are not checked).
+inline bool is_opening_line(char const* first, char const* last) {
+    if (first == last || *first != '<') return false;
+    char const* name = ++first;
+    while (first != last && *first != '>' && *first != '<' && *first != '\n' && *first != '\r') ++first;
+    if (first == name || first == last || *first != '>') return false;
+    for (++first; first != last && (*first == ' ' || *first == '\t'); ++first) {}
+    return first != last && (*first == '\n' || *first == '\r');
+}
+
 // tried_once(&parse_state::failed_...)[p]: p is not tried again where it
 // failed before (p must depend on the input alone, as the tag rules do).
+// Each opening line that fails uses up one of max_unclosed_header_tags; once
+// they are gone, no group or block is tried (the lines read as fields), which
+// is an error when strict and a warning when lenient.
 template <class Subject>
 struct tried_once_directive : x3::unary_parser<Subject, tried_once_directive<Subject>> {
     using base_type = x3::unary_parser<Subject, tried_once_directive<Subject>>;
@@ -262,10 +276,23 @@ struct tried_once_directive : x3::unary_parser<Subject, tried_once_directive<Sub
     template <class Iterator, class Context, class RContext, class Attribute>
     bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
                Attribute& attribute) const {
-        auto& failed = state_of(context).*failures;
+        auto& state = state_of(context);
+        auto& failed = state.*failures;
+        // Any other line fails on its first line: nothing to remember or count.
+        if (!is_opening_line(first, last)) return this->subject.parse(first, last, context, rcontext, attribute);
         if (failed.count(first)) return false;
+        if (state.unclosed_tags_left <= 0) {   // nested tries can take it below 0
+            std::string message = "more than " + std::to_string(max_unclosed_header_tags) +
+                                  " tags open a group or block that never closes: no more are looked for, "
+                                  "and the lines from here on read as fields";
+            if (!state.lenient) state.fail(first, "submission.unclosed-tags", message);
+            if (!state.unclosed_tags_reported) state.report(severity::warning, first, "submission.unclosed-tags", message);
+            state.unclosed_tags_reported = true;
+            return false;
+        }
         if (this->subject.parse(first, last, context, rcontext, attribute)) return true;
         failed.insert(first);
+        --state.unclosed_tags_left;
         return false;
     }
 
