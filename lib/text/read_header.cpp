@@ -78,9 +78,12 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
     fill(order, *header_stream);
     std::size_t reported = diagnostics_.size();
     parse(g::header(), header_stream->begin(), header_stream->end(), header_, &header_stream->map(), true, false);
+    // Damage is an error when strict and a warning when lenient: which order is
+    // kept must not depend on the mode, or lenient would read what strict
+    // accepts differently.
     auto failed = [&] {
         return std::any_of(diagnostics_.begin() + static_cast<std::ptrdiff_t>(reported), diagnostics_.end(),
-                           [](const diagnostic& d) { return d.level == severity::error; });
+                           [](const diagnostic& d) { return d.level == severity::error || d.code == "text.expected"; });
     };
     // Read without error but without a period or a person: the columns were not the page's.
     auto incomplete = [&] { return failed() || !header_.period || header_.owners.empty(); };
