@@ -1,10 +1,9 @@
 // The data-set tables' types and keys (see dataset_schema.hpp).
 #include "form4/dataset_schema.hpp"
 
-#include "dataset/columns.hpp"
-
-#include <algorithm>
 #include <array>
+
+#include "dataset/columns.hpp"
 
 namespace form4::dataset {
 namespace {

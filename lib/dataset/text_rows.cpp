@@ -6,7 +6,6 @@
 namespace form4::dataset {
 namespace {
 
-// ---------------------------------------------------------------------------
 // Cell formats: dates DD-MON-YYYY, flags 1/0, numbers exact without trailing zeros.
 
 std::string date_cell(const date& d) {

@@ -1,6 +1,7 @@
 // Hostile sizes: each parse_limits limit is a clear "limit.*" error with a
 // position, never an allocation failure or a hang, and no input takes time
 // superlinear in its size (sizes N and 4N are compared in the same test).
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <string>
@@ -274,27 +275,11 @@ TEST(Limits, ManyUnclosedHeaderTagsTakeLinearTime) {
 }
 
 // Each opening line whose closing tag is missing costs a look of up to a few
-// hundred lines ahead; past max_unclosed_header_tags no more are looked for.
-// Timed against the same number of plain "<A>x" field lines, in one process.
-TEST(Limits, UnclosedHeaderTagsCostAboutWhatFieldLinesCost) {
-    if (sanitizer_allowance != 0) GTEST_SKIP() << "timed in the plain build";
-    auto header = [](const char* line) {
-        return "<SUBMISSION>\n<ACCESSION-NUMBER>0000320193-22-000061\n" + repeat(line, 20'000) + "</SUBMISSION>\n";
-    };
-    std::string unclosed = header("<A>\n"), fields = header("<A>x\n");
-    parse_options options = options_for(input_format::submission, true);
-    parse_result unclosed_result, fields_result;
-    double ratio = 0;
-    for (int attempt = 0; attempt < 3 && (ratio == 0 || ratio >= 10); ++attempt)
-        ratio = seconds_to_parse(unclosed, options, 3, unclosed_result) /
-                std::max(seconds_to_parse(fields, options, 3, fields_result), 1e-3);
-    EXPECT_LT(ratio, 10) << "20,000 unclosed \"<A>\" lines against 20,000 field lines";
-    EXPECT_TRUE(has_code(unclosed_result, "submission.unclosed-tags"));
-}
-
-// A real header with unclosed tags inserted before its blocks: below the
-// budget it reads exactly as without them; past it, strict parsing fails
-// and lenient keeps the document and every line, the later blocks as fields.
+// hundred lines ahead (Limits.ManyUnclosedHeaderTagsTakeLinearTime), so past
+// max_unclosed_header_tags no more are looked for. A real header with
+// unclosed tags inserted before its blocks: below the budget it reads exactly
+// as without them; past it, strict parsing fails and lenient keeps the
+// document and every line, the later blocks as fields.
 TEST(Limits, PastTheBudgetOfUnclosedHeaderTagsStrictFailsAndLenientWarns) {
     const std::string real = read_file(corpus_dir() / "submission" / "0000002488-24-000005.nc");
     const std::size_t at = real.find("<TYPE>");
@@ -313,7 +298,9 @@ TEST(Limits, PastTheBudgetOfUnclosedHeaderTagsStrictFailsAndLenientWarns) {
     expect_limit_error(parse(past, options_for(input_format::submission)), "submission.unclosed-tags");
     const parse_result lenient = parse(past, options_for(input_format::submission, true));
     ASSERT_TRUE(lenient.doc);
-    EXPECT_TRUE(has_code(lenient, "submission.unclosed-tags"));
+    EXPECT_EQ(std::count_if(lenient.diagnostics.begin(), lenient.diagnostics.end(),
+                            [](const diagnostic& d) { return d.code == "submission.unclosed-tags"; }),
+              1);   // said once, where the looking stopped
     EXPECT_EQ(lenient.doc->filing.accession_number, clean.doc->filing.accession_number);
     EXPECT_EQ(lenient.doc->reporting_owners, clean.doc->reporting_owners);
 }
