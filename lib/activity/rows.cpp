@@ -5,6 +5,7 @@
 #include "activity/text_rules.hpp"
 #include "form4/activity.hpp"
 #include "form4/lint.hpp"
+#include "form4/model/footnote_references.hpp"
 #include "lint/plausibility.hpp"
 
 namespace form4::activity {
@@ -58,45 +59,9 @@ struct plan_evidence {
     }
 };
 
-template <class Visit>
-void for_each_footnote_id(const non_derivative_transaction& row, Visit visit) {
-    auto all = [&](const auto& f) { for (const auto& id : f.footnote_ids) visit(id); };
-    all(row.security_title); all(row.transaction_date); all(row.deemed_execution_date);
-    if (row.coding) for (const auto& id : row.coding->footnote_ids) visit(id);
-    all(row.timeliness); all(row.shares); all(row.price_per_share); all(row.acquired_disposed);
-    all(row.post_transaction.shares_owned); all(row.post_transaction.value_owned);
-    all(row.ownership.direct_or_indirect); all(row.ownership.nature);
-}
-
-template <class Visit>
-void for_each_footnote_id(const derivative_transaction& row, Visit visit) {
-    auto all = [&](const auto& f) { for (const auto& id : f.footnote_ids) visit(id); };
-    all(row.security_title); all(row.conversion_or_exercise_price); all(row.transaction_date);
-    all(row.deemed_execution_date);
-    if (row.coding) for (const auto& id : row.coding->footnote_ids) visit(id);
-    all(row.timeliness); all(row.shares); all(row.total_value); all(row.price_per_share); all(row.acquired_disposed);
-    all(row.exercise_date); all(row.expiration_date); all(row.underlying.title); all(row.underlying.shares);
-    all(row.underlying.value); all(row.post_transaction.shares_owned); all(row.post_transaction.value_owned);
-    all(row.ownership.direct_or_indirect); all(row.ownership.nature);
-}
-
-template <class Visit>
-void for_each_footnote_id(const non_derivative_holding& row, Visit visit) {
-    auto all = [&](const auto& f) { for (const auto& id : f.footnote_ids) visit(id); };
-    all(row.security_title);
-    if (row.coding) for (const auto& id : row.coding->footnote_ids) visit(id);
-    all(row.post_transaction.shares_owned); all(row.post_transaction.value_owned);
-    all(row.ownership.direct_or_indirect); all(row.ownership.nature);
-}
-
-template <class Visit>
-void for_each_footnote_id(const derivative_holding& row, Visit visit) {
-    auto all = [&](const auto& f) { for (const auto& id : f.footnote_ids) visit(id); };
-    all(row.security_title); all(row.conversion_or_exercise_price);
-    if (row.coding) for (const auto& id : row.coding->footnote_ids) visit(id);
-    all(row.exercise_date); all(row.expiration_date); all(row.underlying.title); all(row.underlying.shares);
-    all(row.underlying.value); all(row.post_transaction.shares_owned); all(row.post_transaction.value_owned);
-    all(row.ownership.direct_or_indirect); all(row.ownership.nature);
+template <class Row, class Visit>
+void for_each_footnote_id(const Row& row, Visit visit) {
+    model::for_each_footnote_reference(row, [&](const std::string& id, const model::member_path&) { visit(id); });
 }
 
 plan_evidence gather_plan_evidence(const document& doc) {

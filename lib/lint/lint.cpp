@@ -7,6 +7,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include "form4/model/footnote_references.hpp"
 #include "lint/plausibility.hpp"
 #include "util/ascii.hpp"
 #include "util/exact_decimal.hpp"
@@ -322,62 +323,11 @@ private:
                 "Form 4 item 3 (Date of Earliest Transaction)");
     }
 
-    void collect_references(std::map<std::string, std::string>& first_use) const {
-        auto note = [&](const std::vector<std::string>& ids, const std::string& field) {
-            for (const auto& id : ids) first_use.emplace(id, field);
-        };
-        auto row_common = [&](const auto& row, const std::string& f) {
-            note(row.security_title.footnote_ids, f + ".security_title");
-            note(row.post_transaction.shares_owned.footnote_ids, f + ".post_transaction.shares_owned");
-            note(row.post_transaction.value_owned.footnote_ids, f + ".post_transaction.value_owned");
-            note(row.ownership.direct_or_indirect.footnote_ids, f + ".ownership.direct_or_indirect");
-            note(row.ownership.nature.footnote_ids, f + ".ownership.nature");
-        };
-        auto transaction = [&](const auto& row, const std::string& f) {
-            row_common(row, f);
-            note(row.transaction_date.footnote_ids, f + ".transaction_date");
-            note(row.deemed_execution_date.footnote_ids, f + ".deemed_execution_date");
-            if (row.coding) note(row.coding->footnote_ids, f + ".coding");
-            note(row.timeliness.footnote_ids, f + ".timeliness");
-            note(row.shares.footnote_ids, f + ".shares");
-            note(row.price_per_share.footnote_ids, f + ".price_per_share");
-            note(row.acquired_disposed.footnote_ids, f + ".acquired_disposed");
-        };
-        auto derivative = [&](const auto& row, const std::string& f) {
-            note(row.conversion_or_exercise_price.footnote_ids, f + ".conversion_or_exercise_price");
-            note(row.exercise_date.footnote_ids, f + ".exercise_date");
-            note(row.expiration_date.footnote_ids, f + ".expiration_date");
-            note(row.underlying.title.footnote_ids, f + ".underlying.title");
-            note(row.underlying.shares.footnote_ids, f + ".underlying.shares");
-            note(row.underlying.value.footnote_ids, f + ".underlying.value");
-        };
-        for (std::size_t i = 0; i < doc_.non_derivative_transactions.size(); ++i)
-            transaction(doc_.non_derivative_transactions[i], row_field("non_derivative_transactions", i, ""));
-        for (std::size_t i = 0; i < doc_.derivative_transactions.size(); ++i) {
-            const auto& row = doc_.derivative_transactions[i];
-            std::string f = row_field("derivative_transactions", i, "");
-            transaction(row, f);
-            derivative(row, f);
-            note(row.total_value.footnote_ids, f + ".total_value");
-        }
-        for (std::size_t i = 0; i < doc_.non_derivative_holdings.size(); ++i) {
-            const auto& row = doc_.non_derivative_holdings[i];
-            std::string f = row_field("non_derivative_holdings", i, "");
-            row_common(row, f);
-            if (row.coding) note(row.coding->footnote_ids, f + ".coding");
-        }
-        for (std::size_t i = 0; i < doc_.derivative_holdings.size(); ++i) {
-            const auto& row = doc_.derivative_holdings[i];
-            std::string f = row_field("derivative_holdings", i, "");
-            row_common(row, f);
-            derivative(row, f);
-            if (row.coding) note(row.coding->footnote_ids, f + ".coding");
-        }
-    }
-
     void check_footnotes() {
-        std::map<std::string, std::string> referenced;
-        collect_references(referenced);
+        std::map<std::string, std::string> referenced;   // id -> the first field citing it
+        model::for_each_footnote_reference(doc_, [&](const std::string& id, const model::member_path& at) {
+            if (!referenced.count(id)) referenced.emplace(id, at.str());
+        });
         std::set<std::string> defined;
         for (std::size_t i = 0; i < doc_.footnotes.size(); ++i) {
             const auto& note = doc_.footnotes[i];
@@ -431,45 +381,6 @@ std::vector<lint_finding> lint(const parse_result& result, lint_options options)
 
 std::vector<lint_finding> detail::lint_transaction_rows(const document& doc, const lint_options& options) {
     return checker(doc, options).run_transaction_rules();
-}
-
-const std::vector<lint_rule>& lint_rules() {
-    static const std::vector<lint_rule> rules{
-        {"lint.relationship-none", "no relationship box checked"},
-        {"lint.officer-title-missing", "officer without an officer title"},
-        {"lint.other-text-missing", "other relationship without its description"},
-        {"lint.duplicate-owner", "the same reporting owner CIK twice"},
-        {"lint.coding-missing", "a transaction without a transaction code"},
-        {"lint.code-unknown", "a transaction code not in the SEC's list"},
-        {"lint.form-type-invalid", "transaction form type other than 4 or 5 on a Form 4 or 5"},
-        {"lint.timeliness-invalid", "timeliness that contradicts the transaction's form type"},
-        {"lint.transactions-on-form3", "transactions on a Form 3"},
-        {"lint.code-direction", "acquired/disposed against what the code fixes (an exercise M acquires the "
-                                "underlying, disposes of the derivative)"},
-        {"lint.shares-missing", "a transaction without its amount (or with both shares and total value)"},
-        {"lint.post-amount", "neither or both of shares and value owned following the transaction"},
-        {"lint.underlying-amount", "neither or both of underlying shares and value"},
-        {"lint.underlying-ratio", "options or units whose count differs from the underlying shares (1:1 expected)"},
-        {"lint.holdings-chain", "shares owned after a row that do not follow from the row before it"},
-        {"lint.value-or-footnote", "a price or date with neither a value nor a footnote"},
-        {"lint.nature-with-direct", "a nature of ownership given for direct ownership"},
-        {"lint.nature-missing", "indirect ownership without its nature"},
-        {"lint.ownership-form-missing", "a row without D or I"},
-        {"lint.exercise-after-expiration", "date exercisable after the expiration date"},
-        {"lint.transaction-after-signature", "a transaction dated after the signature"},
-        {"lint.period-of-report", "period of report that is not the earliest transaction date"},
-        {"lint.late-filing", "filed after the second business day following the transaction"},
-        {"lint.price-looks-like-total", "a price per share that is the trade's total (10,000 or more, and an ordinary "
-                                        "share price when divided by the shares)"},
-        {"lint.acquired-exceeds-owned", "more shares acquired than owned following the transaction"},
-        {"lint.transaction-after-filing", "a transaction dated after the filing date"},
-        {"lint.footnote-undefined", "a footnote referenced but not defined"},
-        {"lint.footnote-unreferenced", "a footnote defined but never referenced"},
-        {"lint.footnote-duplicate", "a footnote id defined twice"},
-        {"lint.signature-missing", "no signature, or a signature without a name"},
-        {"lint.signature-date-missing", "a signature without a date"},
-    };
-    return rules;
 }
 
 }  // namespace form4

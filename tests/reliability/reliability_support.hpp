@@ -18,6 +18,7 @@
 
 #include "form4/parse.hpp"
 #include "peak_memory.hpp"
+#include "support/diagnostics.hpp"
 
 namespace form4::testing {
 
@@ -89,12 +90,6 @@ inline const diagnostic* first_error(const parse_result& result) {
     for (const diagnostic& d : result.diagnostics)
         if (d.level == severity::error) return &d;
     return nullptr;
-}
-
-inline bool has_code(const parse_result& result, std::string_view code) {
-    for (const diagnostic& d : result.diagnostics)
-        if (d.code == code) return true;
-    return false;
 }
 
 // Asserts that the parse failed with an error of exactly `code` that says where.

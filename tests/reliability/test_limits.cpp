@@ -1,7 +1,6 @@
 // Hostile sizes: each parse_limits limit is a clear "limit.*" error with a
 // position, never an allocation failure or a hang, and no input takes time
 // superlinear in its size (sizes N and 4N are compared in the same test).
-#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <string>
@@ -298,9 +297,7 @@ TEST(Limits, PastTheBudgetOfUnclosedHeaderTagsStrictFailsAndLenientWarns) {
     expect_limit_error(parse(past, options_for(input_format::submission)), "submission.unclosed-tags");
     const parse_result lenient = parse(past, options_for(input_format::submission, true));
     ASSERT_TRUE(lenient.doc);
-    EXPECT_EQ(std::count_if(lenient.diagnostics.begin(), lenient.diagnostics.end(),
-                            [](const diagnostic& d) { return d.code == "submission.unclosed-tags"; }),
-              1);   // said once, where the looking stopped
+    EXPECT_EQ(count_code(lenient, "submission.unclosed-tags"), 1u);  // said once, where the looking stopped
     EXPECT_EQ(lenient.doc->filing.accession_number, clean.doc->filing.accession_number);
     EXPECT_EQ(lenient.doc->reporting_owners, clean.doc->reporting_owners);
 }

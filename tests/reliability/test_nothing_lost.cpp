@@ -13,18 +13,6 @@
 namespace form4::testing {
 namespace {
 
-std::size_t count_code(const parse_result& result, severity level, std::string_view code) {
-    std::size_t n = 0;
-    for (const auto& d : result.diagnostics) n += d.level == level && d.code == code;
-    return n;
-}
-
-const diagnostic* find_code(const parse_result& result, std::string_view code) {
-    for (const auto& d : result.diagnostics)
-        if (d.code == code) return &d;
-    return nullptr;
-}
-
 TEST(NothingLost, AMisspelledElementIsAWarningInStrictMode) {
     xml_skeleton doc;
     doc.shares_content = "<value>472</value>";

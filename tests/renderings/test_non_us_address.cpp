@@ -20,6 +20,7 @@
 #include "support/corpus.hpp"
 #include "render_support.hpp"
 #include "text/document_compare.hpp"
+#include "support/diagnostics.hpp"
 
 namespace {
 
@@ -86,8 +87,7 @@ TEST(NonUsAddress, ReadFromEveryStylesheetThatDrawsTheCountry) {
             // Read exactly where lynx draws the cells a line each (3_X07), else kept whole with a warning.
             const auto& b = lynx.doc->reporting_owners.at(0).address;
             EXPECT_EQ(b.country, "A6") << sheet << " " << name;
-            bool warned = std::any_of(lynx.diagnostics.begin(), lynx.diagnostics.end(),
-                                      [](const form4::diagnostic& d) { return d.code == "text.ambiguous-address"; });
+            bool warned = form4::testing::has_code(lynx, "text.ambiguous-address");
             if (b.non_us_state_territory.empty()) {
                 EXPECT_TRUE(warned) << sheet << " " << name;
                 EXPECT_EQ(b.zip_code, "") << "guessed from one line";

@@ -9,20 +9,17 @@
 
 #include "form4/parse.hpp"
 #include "support/corpus.hpp"
+#include "support/diagnostics.hpp"
 
 using form4::testing::corpus_dir;
 using form4::testing::read_file;
 
 namespace {
+using form4::testing::has_code;
 form4::parse_options lenient() {
     form4::parse_options options;
     options.lenient = true;
     return options;
-}
-bool has_code(const form4::parse_result& result, const std::string& code) {
-    for (const auto& d : result.diagnostics)
-        if (d.code == code) return true;
-    return false;
 }
 std::string apple() { return read_file(corpus_dir() / "submission/0000320193-22-000061.txt"); }
 }  // namespace

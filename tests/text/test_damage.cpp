@@ -8,6 +8,7 @@
 
 #include "form4/parse.hpp"
 #include "support/corpus.hpp"
+#include "support/diagnostics.hpp"
 
 namespace {
 
@@ -117,9 +118,7 @@ TEST(TextDamage, MissingTableTwoIsAnErrorUnlessLenient) {
     auto strict = parse_text(text, false);
     EXPECT_FALSE(strict.ok());
     ASSERT_FALSE(strict.diagnostics.empty());
-    auto missing = std::find_if(strict.diagnostics.begin(), strict.diagnostics.end(),
-                                [](const form4::diagnostic& d) { return d.code == "text.missing-section"; });
-    EXPECT_NE(missing, strict.diagnostics.end());
+    EXPECT_TRUE(form4::testing::has_code(strict, "text.missing-section"));
     auto lenient = parse_text(text, true);
     ASSERT_TRUE(lenient.ok());
     EXPECT_EQ(lenient.doc->non_derivative_transactions.size(), 2u);

@@ -6,6 +6,7 @@
 #include "form4/parse.hpp"
 #include "form4/render.hpp"
 #include "support/corpus.hpp"
+#include "support/diagnostics.hpp"
 
 namespace {
 
@@ -195,8 +196,7 @@ TEST(TextSample, ConvertedVariantsReadTheSame) {
             if (d.level != form4::severity::note) ADD_FAILURE() << form4::format(d);
         EXPECT_EQ(*result.doc, tabs_lost ? without_direction : expected) << variant.substr(0, 200);
         if (tabs_lost) {
-            EXPECT_TRUE(std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                    [](const form4::diagnostic& d) { return d.code == "text.ambiguous-column"; }));
+            EXPECT_TRUE(form4::testing::has_code(result, "text.ambiguous-column"));
         }
     }
 }
