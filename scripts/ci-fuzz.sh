@@ -8,14 +8,17 @@
 # Environment:
 #   FORM4_FUZZ_SECONDS     time per target (default 45)
 #   FORM4_FUZZ_TARGETS     which targets (default: xml text html submission capi)
-#   FORM4_FUZZ_BUILD_DIR   build directory (default build-ci-fuzz)
+#   FORM4_FUZZ_BUILD_DIR   build directory (default build-ci-fuzz); one that is instrumented
+#                          for fuzzing as a whole (FORM4_SANITIZE with fuzzer-no-link, as
+#                          scripts/ci-sanitize.sh builds with clang) is used as it is
 #   FORM4_FUZZ_CORPUS_DIR  where the growing corpora live (default $BUILD_DIR/fuzz-corpus);
 #                          point it at a kept directory to carry coverage from run to run
 #   FORM4_SHARED_DIR       the shared folder with corpus/ (default ../shared)
 #   CC / CXX               default clang-14 / clang++-14
 # Time on 2 shared cores: the build (about 10 min from scratch on busy
-# cores, seconds when up to date) plus FORM4_FUZZ_SECONDS per target and a
-# few seconds of seeding each (5 targets at 45 s: about 4 min).
+# cores, seconds when up to date or when the sanitizer build is reused) plus
+# FORM4_FUZZ_SECONDS per target and a few seconds of seeding each (5 targets
+# at 45 s: about 4 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd)
@@ -31,12 +34,16 @@ export CC=${CC:-clang-14} CXX=${CXX:-clang++-14}
 # fuzz/seed-corpus.sh renders every corpus XML file with the form4 command to
 # seed the text target: the one scripts/test.sh built when there is one, else
 # built here (the whole library once more, uninstrumented: minutes).
-# -g1: line tables are all a crash report needs, and full debug information
-# of the grammars was much of the build.
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORM4_FUZZ=ON \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
-  -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=ON -DFORM4_BUILD_CAPI=OFF \
-  -DFORM4_SHARED_DIR="$shared_dir" >/dev/null
+if grep -Eq '^FORM4_SANITIZE:STRING=.*fuzzer-no-link' "$build_dir/CMakeCache.txt" 2>/dev/null; then
+  echo "ci-fuzz: the fuzz targets of $build_dir, as it is configured"
+else
+  # -g1: line tables are all a crash report needs, and full debug information
+  # of the grammars was much of the build.
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORM4_FUZZ=ON \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+    -DFORM4_BUILD_TESTS=OFF -DFORM4_BUILD_EXAMPLES=ON -DFORM4_BUILD_CAPI=OFF \
+    -DFORM4_SHARED_DIR="$shared_dir" >/dev/null
+fi
 if [ -z "${FORM4_COMMAND:-}" ] && [ -x build/examples/form4/form4 ]; then
   export FORM4_COMMAND=$source_dir/build/examples/form4/form4
   cmake --build "$build_dir" -j"$jobs" --target form4_fuzz_all
