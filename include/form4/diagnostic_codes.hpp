@@ -58,7 +58,7 @@ inline constexpr auto diagnostic_codes = std::to_array<diagnostic_code>({
     {"text.ambiguous-split", code_level::warning, "words a converter ran together cannot be cut into cells for sure; the text is kept whole"},
     {"text.bad-footnote", code_level::damage, "a footnote line without a readable mark"},
     {"text.bad-row", code_level::damage, "a table row whose cells fit no column layout"},
-    {"text.expected", code_level::damage, "a cell lacks what its column requires"},
+    {"text.expected", code_level::damage, "a cell lacks what its column requires, or the header an owner's or the issuer's name"},
     {"text.extra-cells", code_level::damage, "a row has more cells than its table's columns"},
     {"text.invalid-date", code_level::damage, "a date cell is not a date"},
     {"text.invalid-number", code_level::damage, "a number cell is not a number the model can hold"},

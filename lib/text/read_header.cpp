@@ -152,8 +152,14 @@ void reader::read_header(const std::vector<span>& lines, std::size_t first, std:
                        " is on one line: its city, state or territory and postal code cannot be told apart; kept whole as the city");
     }
     if (options_.record_positions) mark_header(map);
+    // What the schema requires of the header, never left empty in silence (a
+    // mangled page whose item labels were lost reads otherwise "cleanly").
     if (header_.owners.empty())
         report(damage(), where, "text.missing-item", "no item 1 (Name and Address of Reporting Person)");
+    else if (doc_.reporting_owners.front().id.name.empty())
+        report(damage(), where, "text.expected", "item 1 (Name and Address of Reporting Person) has no name");
+    if (doc_.issuer.name.empty())
+        report(damage(), where, "text.expected", "item 2 (Issuer Name and Ticker or Trading Symbol) has no issuer name");
 }
 
 void reader::mark_header(const stream_map& map) {

@@ -125,6 +125,28 @@ TEST(TextDamage, MissingTableTwoIsAnErrorUnlessLenient) {
     EXPECT_EQ(lenient.doc->issuer.name, "SONUS NETWORKS INC");
 }
 
+
+// The reporting person's and the issuer's names are what the schema requires
+// of the header: a page that lost them (the fuzzer's mangled header in
+// tests/regressions/text/, and the sample with the names blanked) is damaged,
+// not a clean document with empty names.
+TEST(TextDamage, AHeaderWithoutTheNamesIsDamageNotSilence) {
+    std::string text = sample();
+    for (std::string name : {"<u>HARRIS EDWARD N</u>", "<u>SONUS NETWORKS INC [SONS]</u>"})
+        text.replace(text.find(name), name.size(), std::string(name.size(), ' '));
+    for (const std::string& page :
+         {text, form4::testing::read_file(std::filesystem::path(FORM4_SOURCE_DIR) / "tests/regressions/text" /
+                                          "lenient-differs-header-order-fa92023f.txt")}) {
+        auto strict = parse_text(page, false);
+        EXPECT_FALSE(strict.ok());
+        EXPECT_EQ(form4::testing::count_code(strict, form4::severity::error, "text.expected"), 2u);
+        auto lenient = parse_text(page, true);
+        ASSERT_TRUE(lenient.ok());
+        EXPECT_EQ(form4::testing::count_code(lenient, form4::severity::warning, "text.expected"), 2u);
+        EXPECT_EQ(lenient.doc->issuer.name, "");
+        EXPECT_EQ(lenient.doc->non_derivative_transactions.size(), 2u);
+    }
+}
 TEST(TextDamage, NotAFormGivesAClearError) {
     for (std::string text : {std::string(), std::string("hello\nworld\n"), std::string("\t\t\n\n"),
                              std::string("Table"), std::string("\xEF\xBB\xBF")}) {
