@@ -314,7 +314,8 @@ TEST(DocumentPart, ADocumentWithoutXmlKeepsItsText) {
 TEST(DocumentPart, WrappedXmlLinesAreKeptByteForByte) {
     // EDGAR wrapped old documents at 1,023 characters, even inside a tag.
     ast::document_part part;
-    std::string xml = std::string(1023, 'x') + "</fo\notnote>\n";
+    std::string xml(1023, 'x');
+    xml += "</fo\notnote>\n";
     std::string input = "<DOCUMENT>\n<TYPE>4\n<TEXT>\n<XML>\n" + xml + "</XML>\n</TEXT>\n</DOCUMENT>\n";
     ASSERT_TRUE(run_envelope_rule(envelope::document_part(), input, part).matched);
     EXPECT_EQ(range_text(part.xml), xml);

@@ -1,0 +1,1 @@
+// The precompiled header's own program (tests/CMakeLists.txt): a target needs a source, and GoogleTest's main does the rest.
