@@ -326,7 +326,7 @@ private:
     void check_footnotes() {
         std::map<std::string, std::string> referenced;   // id -> the first field citing it
         model::for_each_footnote_reference(doc_, [&](const std::string& id, const model::member_path& at) {
-            if (!referenced.count(id)) referenced.emplace(id, at.str());
+            if (auto [entry, first] = referenced.try_emplace(id); first) entry->second = at.str();
         });
         std::set<std::string> defined;
         for (std::size_t i = 0; i < doc_.footnotes.size(); ++i) {

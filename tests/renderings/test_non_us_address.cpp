@@ -18,9 +18,9 @@
 
 #include "form4/parse.hpp"
 #include "support/corpus.hpp"
+#include "support/diagnostics.hpp"
 #include "render_support.hpp"
 #include "text/document_compare.hpp"
-#include "support/diagnostics.hpp"
 
 namespace {
 

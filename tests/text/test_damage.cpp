@@ -125,7 +125,6 @@ TEST(TextDamage, MissingTableTwoIsAnErrorUnlessLenient) {
     EXPECT_EQ(lenient.doc->issuer.name, "SONUS NETWORKS INC");
 }
 
-
 // The reporting person's and the issuer's names are what the schema requires
 // of the header: a page that lost them (the fuzzer's mangled header in
 // tests/regressions/text/, and the sample with the names blanked) is damaged,
@@ -147,6 +146,7 @@ TEST(TextDamage, AHeaderWithoutTheNamesIsDamageNotSilence) {
         EXPECT_EQ(lenient.doc->non_derivative_transactions.size(), 2u);
     }
 }
+
 TEST(TextDamage, NotAFormGivesAClearError) {
     for (std::string text : {std::string(), std::string("hello\nworld\n"), std::string("\t\t\n\n"),
                              std::string("Table"), std::string("\xEF\xBB\xBF")}) {
